@@ -1,0 +1,8 @@
+import type { ReactNode } from 'react';
+import { AppShell } from '@/components/shell/app-shell';
+import { requireRole } from '@/lib/auth/guard';
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const actor = await requireRole('CUSTOMER');
+  return <AppShell actor={actor}>{children}</AppShell>;
+}

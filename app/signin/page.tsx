@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { homeFor } from '@/components/shell/nav';
+import { SignInForm } from '@/components/shell/sign-in-form';
+import { getActor } from '@/lib/auth/guard';
+import { getI18n } from '@/lib/i18n/server';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage() {
+  const actor = await getActor();
+  if (actor) redirect(homeFor(actor.role));
+  const { t } = await getI18n();
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 text-center">
+          <h1 className="text-lg font-semibold">{t('app.title')}</h1>
+          <p className="text-sm text-slate-500">{t('app.subtitle')}</p>
+        </div>
+        <SignInForm />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,141 @@
+'use client';
+
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowData,
+  type SortingState,
+} from '@tanstack/react-table';
+import type { ReactNode } from 'react';
+import { useI18n } from '@/lib/i18n/client';
+import { cn } from '../ui/cn';
+import { DataTablePagination } from './data-table-pagination';
+import { useUrlState } from './use-url-state';
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    label?: string;
+    align?: 'left' | 'right';
+    variant?: 'text' | 'number' | 'money' | 'date' | 'badge';
+  }
+}
+
+/**
+ * One generic table for every list: the server pages, sorts and filters; this component only
+ * renders the page it is given and turns header clicks into URL changes.
+ */
+export function DataTable<TData>({
+  columns,
+  data,
+  pageCount,
+  rowCount,
+  toolbar,
+  getRowId,
+  emptyText,
+}: {
+  columns: ColumnDef<TData, unknown>[];
+  data: TData[];
+  pageCount: number;
+  rowCount: number;
+  toolbar?: ReactNode;
+  getRowId?: (row: TData) => string;
+  emptyText?: string;
+}) {
+  const { t } = useI18n();
+  const { searchParams, setParams, pending } = useUrlState();
+  const [sortId, sortDirection] = (searchParams.get('sort') ?? '').split('.');
+  const sorting: SortingState = sortId ? [{ id: sortId, desc: sortDirection === 'desc' }] : [];
+
+  const table = useReactTable({
+    data,
+    columns,
+    getRowId,
+    pageCount,
+    rowCount,
+    state: { sorting },
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+    enableMultiSort: false,
+    getCoreRowModel: getCoreRowModel(),
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      const first = next[0];
+      setParams({ sort: first ? `${first.id}.${first.desc ? 'desc' : 'asc'}` : null }, { resetPage: true });
+    },
+  });
+
+  return (
+    <div className="flex flex-col gap-3">
+      {toolbar}
+      <div className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity', pending && 'opacity-60')} aria-busy={pending}>
+        <table className="w-full border-collapse text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-medium text-slate-600">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const meta = header.column.columnDef.meta;
+                  const sorted = header.column.getIsSorted();
+                  const label = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                      className={cn('border-b border-slate-200 px-3 py-2 font-medium whitespace-nowrap', meta?.align === 'right' && 'text-right')}
+                    >
+                      {header.column.getCanSort() ? (
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 hover:text-slate-900"
+                          title={sorted === 'asc' ? t('common.sortDesc') : t('common.sortAsc')}
+                        >
+                          {label}
+                          <span aria-hidden className="text-[10px] text-slate-400">
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                          </span>
+                        </button>
+                      ) : (
+                        label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="px-3 py-10 text-center text-slate-500">
+                  {emptyText ?? t('common.noResults')}
+                </td>
+              </tr>
+            ) : (
+              table.getRowModel().rows.map((row) => (
+                <tr key={row.id} className="hover:bg-slate-50/60">
+                  {row.getVisibleCells().map((cell) => (
+                    <td
+                      key={cell.id}
+                      className={cn(
+                        'px-3 py-1.5 align-top',
+                        cell.column.columnDef.meta?.align === 'right' && 'text-right tabular-nums',
+                      )}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <DataTablePagination pageCount={pageCount} rowCount={rowCount} />
+    </div>
+  );
+}

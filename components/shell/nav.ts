@@ -1,0 +1,31 @@
+import type { Role } from '@/lib/generated/prisma/enums';
+import type { MessageKey } from '@/lib/i18n/messages';
+
+export type NavItem = { href: string; label: MessageKey };
+
+/** What each role finds in the sidebar; every page checks the role again on the server. */
+export const NAV: Record<Role, NavItem[]> = {
+  OPS: [
+    { href: '/accounts', label: 'nav.accounts' },
+    { href: '/invoices', label: 'nav.invoices' },
+    { href: '/billing-runs', label: 'nav.billingRuns' },
+    { href: '/usage', label: 'nav.usage' },
+    { href: '/migrations', label: 'nav.migrations' },
+    { href: '/catalog', label: 'nav.catalog' },
+    { href: '/audit', label: 'nav.audit' },
+    { href: '/api-keys', label: 'nav.apiKeys' },
+  ],
+  ACCOUNT_MANAGER: [
+    { href: '/accounts', label: 'nav.accounts' },
+    { href: '/migrations', label: 'nav.migrations' },
+    { href: '/catalog', label: 'nav.catalog' },
+  ],
+  CUSTOMER: [
+    { href: '/portal', label: 'nav.home' },
+    { href: '/portal/invoices', label: 'nav.bills' },
+  ],
+};
+
+export function homeFor(role: Role): string {
+  return role === 'CUSTOMER' ? '/portal' : '/accounts';
+}

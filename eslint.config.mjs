@@ -1,0 +1,34 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The billing engine is pure: no database, framework, UI or I/O.
+    files: ['lib/billing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/db/**', '**/lib/db', '@/lib/db/**'], message: 'lib/billing is pure: no database access.' },
+            { group: ['next', 'next/*', 'react', 'react-dom', '@prisma/*', '**/generated/**'], message: 'lib/billing is pure: no framework or Prisma imports.' },
+            { group: ['node:fs', 'fs', 'node:fs/*', 'node:child_process', 'node:net', 'node:http'], message: 'lib/billing is pure: no I/O.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'Date', message: 'lib/billing never reads the clock; dates come in as arguments.' }],
+    },
+  },
+];
+
+export default config;

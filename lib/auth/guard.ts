@@ -1,0 +1,57 @@
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { forbidden, notFound, redirect } from 'next/navigation';
+import { db } from '../db/client';
+import type { Role } from '../generated/prisma/enums';
+import { authOptions } from './options';
+
+export type Actor = { id: string; email: string; name: string; role: Role; accountId: number | null };
+
+/**
+ * The signed-in user, re-read from the database on every request: a deleted user or a changed
+ * role takes effect at once, whatever the session cookie still says.
+ */
+export async function getActor(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, accountId: true },
+  });
+  return user;
+}
+
+/** Pages and server actions: not signed in -> sign-in page; wrong role -> 403. */
+export async function requireRole(...roles: Role[]): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect('/signin');
+  if (!roles.includes(actor.role)) forbidden();
+  return actor;
+}
+
+/** Ops see every account; an account manager the accounts assigned to them; a customer their own. */
+export function accountScope(actor: Actor): { id?: number; managerId?: string } {
+  switch (actor.role) {
+    case 'OPS':
+      return {};
+    case 'ACCOUNT_MANAGER':
+      return { managerId: actor.id };
+    case 'CUSTOMER':
+      return { id: actor.accountId ?? -1 };
+  }
+}
+
+export async function canAccessAccount(actor: Actor, accountId: number): Promise<boolean> {
+  if (actor.role === 'OPS') return true;
+  if (actor.role === 'CUSTOMER') return actor.accountId === accountId;
+  const account = await db.account.findUnique({ where: { id: accountId }, select: { managerId: true } });
+  return account?.managerId === actor.id;
+}
+
+/** 404 when the account does not exist, 403 when it exists but is not the actor's. */
+export async function requireAccountAccess(actor: Actor, accountId: number): Promise<void> {
+  const exists = await db.account.count({ where: { id: accountId } });
+  if (!exists) notFound();
+  if (!(await canAccessAccount(actor, accountId))) forbidden();
+}

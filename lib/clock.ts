@@ -1,0 +1,11 @@
+import { BILLING_TIME_ZONE } from './billing/catalog';
+
+/**
+ * Today's date in the billing calendar (Asia/Shanghai), as YYYY-MM-DD. The pure engine never
+ * reads the clock; the console asks here. CONSOLE_TODAY pins it (demos, end-to-end tests).
+ */
+export function today(now: Date = new Date()): string {
+  const pinned = process.env.CONSOLE_TODAY;
+  if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: BILLING_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

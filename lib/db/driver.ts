@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/**
+ * The raw connection under Prisma: a real PostgreSQL pool when a URL is given, otherwise an
+ * embedded PGlite database (a directory, or in memory for tests). Migrations and set-based
+ * bulk SQL use it directly; everything else goes through Prisma on top of it.
+ */
+export type Driver =
+  | { kind: 'postgres'; url: string; pool: pg.Pool; exec(sql: string): Promise<void>; query: Query; close(): Promise<void> }
+  | { kind: 'pglite'; dir: string; pglite: PGlite; exec(sql: string): Promise<void>; query: Query; close(): Promise<void> };
+
+export type Query = <T extends Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+
+export const DEFAULT_PGLITE_DIR = '.data/pglite';
+
+export type OpenDriverOptions = {
+  /** postgres://… ; when absent the embedded database is used. */
+  url?: string;
+  /** PGlite data directory, or 'memory://' for a throwaway database. */
+  pgliteDir?: string;
+  poolSize?: number;
+};
+
+export function openDriver(options: OpenDriverOptions = {}): Driver {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    return {
+      kind: 'postgres',
+      url: options.url,
+      pool,
+      async exec(sql) {
+        await pool.query(sql);
+      },
+      async query(sql, params) {
+        const result = await pool.query(sql, params as unknown[]);
+        return result.rows;
+      },
+      close: () => pool.end(),
+    };
+  }
+  const dir = options.pgliteDir ?? DEFAULT_PGLITE_DIR;
+  if (!dir.startsWith('memory://')) mkdirSync(path.resolve(/*turbopackIgnore: true*/ dir), { recursive: true });
+  const pglite = new PGlite(dir);
+  return {
+    kind: 'pglite',
+    dir,
+    pglite,
+    async exec(sql) {
+      await pglite.exec(sql);
+    },
+    async query(sql, params) {
+      const result = await pglite.query(sql, params as unknown[]);
+      return result.rows as never;
+    },
+    close: () => pglite.close(),
+  };
+}
+
+/** DATABASE_URL when set (a real PostgreSQL), else the embedded database under .data/. */
+export function driverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDriverOptions {
+  return { url: env.DATABASE_URL || undefined, pgliteDir: env.PGLITE_DIR || undefined };
+}

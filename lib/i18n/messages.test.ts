@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGES } from './messages';
+import { localeFromAcceptLanguage, makeTranslate } from './translate';
+
+describe('messages', () => {
+  it('Chinese has exactly the English keys, none empty', () => {
+    expect(Object.keys(MESSAGES.zh).sort()).toEqual(Object.keys(MESSAGES.en).sort());
+    for (const [key, text] of Object.entries(MESSAGES.zh)) expect(text, key).not.toBe('');
+  });
+
+  it('fills placeholders and keeps unknown ones visible', () => {
+    const t = makeTranslate('en');
+    expect(t('common.page', { page: 2, pageCount: 9 })).toBe('Page 2 of 9');
+    expect(makeTranslate('zh')('common.page', { page: 2 })).toBe('第 2 / {pageCount} 页');
+  });
+
+  it('takes the browser language, English when unsupported', () => {
+    expect(localeFromAcceptLanguage('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh');
+    expect(localeFromAcceptLanguage('fr-FR,en-GB;q=0.5')).toBe('en');
+    expect(localeFromAcceptLanguage(undefined)).toBe('en');
+  });
+});

@@ -1,0 +1,21 @@
+import { accounts } from './accounts';
+import { common } from './common';
+
+// Each feature owns one file of messages; add it here. English is the reference language.
+const pairs = [common, accounts] as const;
+
+type Pair = (typeof pairs)[number];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+export type Messages = UnionToIntersection<Pair['en']>;
+export type MessageKey = keyof Messages & string;
+
+export const LOCALES = ['en', 'zh'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
+  en: Object.assign({}, ...pairs.map((p) => p.en)),
+  zh: Object.assign({}, ...pairs.map((p) => p.zh)),
+};
+
+/** A feature's messages; the unit test checks Chinese has exactly English's keys. */
+export type MessagePair = { en: Record<string, string>; zh: Record<string, string> };

@@ -1,0 +1,18 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { LOCALES, type Locale } from './messages';
+import { localeFromAcceptLanguage, makeTranslate, type Translate } from './translate';
+
+export const LOCALE_COOKIE = 'locale';
+
+/** The viewer's language: the header switcher's cookie, else the browser's Accept-Language. */
+export async function getLocale(): Promise<Locale> {
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (chosen && (LOCALES as readonly string[]).includes(chosen)) return chosen as Locale;
+  return localeFromAcceptLanguage((await headers()).get('accept-language'));
+}
+
+export async function getI18n(): Promise<{ locale: Locale; t: Translate }> {
+  const locale = await getLocale();
+  return { locale, t: makeTranslate(locale) };
+}
