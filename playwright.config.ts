@@ -11,7 +11,7 @@ const port = process.env.E2E_PORT ?? '3100';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: `test-results/e2e-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -29,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node_modules/.bin/tsx scripts/e2e-server.ts',
+    command: 'node_modules/.bin/tsx --conditions=react-server scripts/e2e-server.ts',
     url: `http://127.0.0.1:${port}/signin`,
     timeout: 600_000,
     reuseExistingServer: false,

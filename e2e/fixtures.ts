@@ -14,11 +14,12 @@ export function demoUser(email: string): DemoUser {
 
 /** Signs in through the real form, as a person would. */
 export async function signIn(page: Page, email: string, password = demoUser(email).password): Promise<void> {
-  await page.goto('/signin');
+  // Wait for hydration: a form submitted before React attaches would post natively.
+  await page.goto('/signin', { waitUntil: 'networkidle' });
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('whoami')).toContainText(email);
+  await expect(page.getByTestId('whoami')).toContainText(email, { timeout: 30_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -26,14 +26,15 @@ const base = process.env.TEST_DATABASE_URL;
 if (base) {
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS "im_billing_e2e" WITH (FORCE)');
-  await admin.query('CREATE DATABASE "im_billing_e2e"');
+  const name = `im_billing_e2e_${port}`;
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = new URL(base);
-  url.pathname = '/im_billing_e2e';
+  url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
 } else {
-  const dir = path.join(root, '.data', 'e2e');
+  const dir = path.join(root, '.data', `e2e-${port}`);
   rmSync(dir, { recursive: true, force: true });
   env.PGLITE_DIR = dir;
 }

@@ -15,8 +15,8 @@ export default async function SignInPage() {
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
-          <h1 className="text-lg font-semibold">{t('app.title')}</h1>
-          <p className="text-sm text-slate-500">{t('app.subtitle')}</p>
+          <h1 className="text-lg font-semibold">{t('console.title')}</h1>
+          <p className="text-sm text-slate-500">{t('console.subtitle')}</p>
         </div>
         <SignInForm />
       </div>

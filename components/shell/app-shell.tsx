@@ -12,8 +12,8 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
     <div className="flex min-h-screen">
       <aside className="no-print w-52 shrink-0 border-r border-slate-200 bg-white px-3 py-4">
         <Link href={homeFor(actor.role)} className="mb-5 block px-2.5">
-          <span className="block text-sm font-semibold text-slate-900">{t('app.title')}</span>
-          <span className="block text-xs text-slate-500">{t('app.subtitle')}</span>
+          <span className="block text-sm font-semibold text-slate-900">{t('console.title')}</span>
+          <span className="block text-xs text-slate-500">{t('console.subtitle')}</span>
         </Link>
         <nav aria-label="Main">
           <NavLinks items={NAV[actor.role]} />

@@ -16,6 +16,7 @@ export function SignInForm() {
 
   return (
     <form
+      method="post"
       className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-6 shadow-xs"
       onSubmit={(event) => {
         event.preventDefault();

@@ -8,6 +8,19 @@ describe('messages', () => {
     for (const [key, text] of Object.entries(MESSAGES.zh)) expect(text, key).not.toBe('');
   });
 
+  it('no two feature files define the same key', async () => {
+    const { accounts } = await import('./messages/accounts');
+    const { billing } = await import('./messages/billing');
+    const { common } = await import('./messages/common');
+    const { migrations } = await import('./messages/migrations');
+    const { plans } = await import('./messages/plans');
+    const seen = new Map<string, number>();
+    for (const pair of [accounts, billing, common, migrations, plans]) {
+      for (const key of Object.keys(pair.en)) seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    expect([...seen].filter(([, n]) => n > 1).map(([key]) => key)).toEqual([]);
+  });
+
   it('fills placeholders and keeps unknown ones visible', () => {
     const t = makeTranslate('en');
     expect(t('common.page', { page: 2, pageCount: 9 })).toBe('Page 2 of 9');

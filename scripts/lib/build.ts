@@ -22,9 +22,10 @@ export function sourceFingerprint(root = process.cwd()): string {
 
 /** Runs `next build` unless .next already holds a build of exactly these sources. */
 export function buildIfNeeded(env: NodeJS.ProcessEnv, root = process.cwd()): void {
-  const stamp = path.join(root, '.next', 'source-fingerprint');
+  const dist = path.join(root, env.NEXT_DIST_DIR || '.next');
+  const stamp = path.join(dist, 'source-fingerprint');
   const fingerprint = sourceFingerprint(root);
-  if (existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return;
+  if (existsSync(path.join(dist, 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return;
   console.log('[build] building the console (sources changed since the last build)…');
   const result = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { stdio: 'inherit', env });
   if (result.status !== 0) process.exit(result.status ?? 1);

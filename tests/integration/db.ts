@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { connect, disconnect, setDatabase, type Database } from '../../lib/db/client';
 import { applyMigrations } from '../../lib/db/migrate';
-import { TEMPLATE_DB, withDatabase } from './pg-url';
+import { withDatabase } from './pg-url';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -26,7 +26,7 @@ export async function createTestDatabase(): Promise<{ db: Database; drop(): Prom
   const base = process.env.TEST_DATABASE_URL;
   if (base) {
     const name = `im_billing_test_${randomBytes(5).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+    await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDb')}"`);
     const db = connect({ url: withDatabase(base, name), poolSize: 20 });
     setDatabase(db);
     return {

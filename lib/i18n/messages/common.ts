@@ -2,8 +2,8 @@ import type { MessagePair } from './index';
 
 export const common = {
   en: {
-    'app.title': 'IM Billing Console',
-    'app.subtitle': 'Messaging cloud billing',
+    'console.title': 'IM Billing Console',
+    'console.subtitle': 'Messaging cloud billing',
     'nav.accounts': 'Accounts',
     'nav.invoices': 'Invoices',
     'nav.billingRuns': 'Billing runs',
@@ -66,8 +66,8 @@ export const common = {
     'signin.demo': 'Demo sign-ins',
   },
   zh: {
-    'app.title': 'IM 计费控制台',
-    'app.subtitle': '即时通信计费管理',
+    'console.title': 'IM 计费控制台',
+    'console.subtitle': '即时通信计费管理',
     'nav.accounts': '客户账户',
     'nav.invoices': '账单',
     'nav.billingRuns': '出账批次',

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AppDetail } from '@/components/accounts/app-detail';
+import { PageHeader } from '@/components/ui/page-header';
+import { getAccountApp } from '@/lib/accounts/apps';
+import { sdkAppIdSchema } from '@/lib/accounts/schemas';
+import { requireRole } from '@/lib/auth/guard';
+import { today } from '@/lib/clock';
+import { getI18n } from '@/lib/i18n/server';
+
+export const metadata: Metadata = { title: 'App' };
+
+/** Read-only app page; an SDKAppID of another account is simply not found. */
+export default async function PortalAppPage({ params }: { params: Promise<{ sdkAppId: string }> }) {
+  const actor = await requireRole('CUSTOMER');
+  const sdkAppId = sdkAppIdSchema.safeParse((await params).sdkAppId);
+  if (!sdkAppId.success || actor.accountId === null) notFound();
+  const [{ t }, app] = await Promise.all([getI18n(), getAccountApp(actor.accountId, sdkAppId.data, today())]);
+  if (!app) notFound();
+  return (
+    <>
+      <PageHeader
+        title={app.name}
+        description={t('app.title', { id: app.sdkAppId })}
+        breadcrumbs={[{ label: t('nav.home'), href: '/portal' }, { label: app.sdkAppId }]}
+      />
+      <AppDetail app={app} />
+    </>
+  );
+}

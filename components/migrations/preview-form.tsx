@@ -1,0 +1,103 @@
+'use client';
+
+import { useActionState } from 'react';
+import { initialActionState } from '@/lib/action-result';
+import { CURRENT_EDITIONS, type CurrentEdition } from '@/lib/billing/catalog';
+import { useI18n } from '@/lib/i18n/client';
+import { previewTicketAction } from '@/lib/migrations/actions';
+import type { PreviewChoice } from '@/lib/migrations/queries';
+import { MAX_PREVIEW_MONTHS } from '@/lib/migrations/schemas';
+import { Badge } from '../ui/badge';
+import { Button } from '../ui/button';
+import { Field, FormMessage, Select } from '../ui/form';
+import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
+import { editionName } from './labels';
+
+export function PreviewForm({
+  ticketId,
+  apps,
+  editions,
+  months,
+  effectiveOn,
+  lastLegacyDay,
+  previewed,
+}: {
+  ticketId: number;
+  apps: PreviewChoice[];
+  /** The editions of the last preview, if any. */
+  editions: Record<string, CurrentEdition> | null;
+  months: number;
+  effectiveOn: string;
+  lastLegacyDay: string;
+  previewed: boolean;
+}) {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState(previewTicketAction, initialActionState);
+  const errors = state.ok ? undefined : state.fieldErrors;
+  return (
+    <form action={action} className="flex flex-col gap-3" aria-label={t('migrations.preview.title')}>
+      <input type="hidden" name="ticketId" value={ticketId} />
+      <p className="text-sm text-slate-600">{t('migrations.preview.intro', { date: effectiveOn })}</p>
+      {!state.ok ? <FormMessage>{state.message}</FormMessage> : null}
+      {apps.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('migrations.preview.noApps')}</p>
+      ) : (
+        <Table>
+          <THead>
+            <tr>
+              <TH>{t('migrations.preview.app')}</TH>
+              <TH>{t('migrations.preview.held', { date: lastLegacyDay })}</TH>
+              <TH>{t('migrations.preview.choose', { date: effectiveOn })}</TH>
+            </tr>
+          </THead>
+          <TBody>
+            {apps.map((app) => {
+              const name = `edition.${app.sdkAppId}`;
+              const error = errors?.[name] ?? errors?.[`editions.${app.sdkAppId}`];
+              return (
+                <TR key={app.sdkAppId}>
+                  <TD>
+                    <label htmlFor={name} className="font-medium">
+                      {app.name}
+                    </label>
+                    <div className="font-mono text-xs text-slate-500">
+                      {app.sdkAppId} · {t(`dc.${app.dataCenter}` as never)}
+                    </div>
+                  </TD>
+                  <TD>
+                    <Badge tone="amber">{editionName(app.heldEdition)}</Badge>
+                  </TD>
+                  <TD>
+                    <Select id={name} name={name} defaultValue={editions?.[app.sdkAppId] ?? app.defaultEdition} aria-invalid={Boolean(error)}>
+                      {CURRENT_EDITIONS.map((e) => (
+                        <option key={e} value={e}>
+                          {editionName(e)}
+                          {e === app.defaultEdition ? ` (${t('migrations.preview.default')})` : ''}
+                        </option>
+                      ))}
+                    </Select>
+                    {error ? <p className="mt-1 text-xs text-rose-700">{error.join(' ')}</p> : null}
+                  </TD>
+                </TR>
+              );
+            })}
+          </TBody>
+        </Table>
+      )}
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label={t('migrations.preview.months')} htmlFor="months" error={errors?.months}>
+          <Select id="months" name="months" defaultValue={String(months)} className="w-32">
+            {Array.from({ length: MAX_PREVIEW_MONTHS }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n === 1 ? t('migrations.preview.monthsOne') : t('migrations.preview.monthsOption', { n })}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" disabled={pending} variant={previewed ? 'secondary' : 'primary'}>
+          {pending ? t('migrations.preview.pending') : previewed ? t('migrations.preview.again') : t('migrations.preview.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

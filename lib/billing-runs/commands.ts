@@ -1,0 +1,302 @@
+import 'server-only';
+import { monthBounds } from '../billing/dates';
+import type { PriceBook } from '../billing/index';
+import { today as clockToday } from '../clock';
+import { type AuditActor, writeAudit } from '../db/audit';
+import { db, getDatabase } from '../db/client';
+import { constraintViolation, DomainError } from '../errors';
+import { loadAccountInputs, loadPriceBooks, type LoadedAccount } from '../rating/inputs';
+import { rateAccounts, writeDrafts, type RatedAccount, type RatingFailure } from './drafts';
+import { firstBillableDay, monthSchema } from './schemas';
+
+/**
+ * The monthly billing run (DOMAIN.md section 8; issue 5). A run spans many transactions, one
+ * per chunk of accounts, so these functions use the database themselves instead of taking a
+ * transaction: each chunk's drafts, failures and progress commit together, and a run killed
+ * half-way leaves whole chunks or nothing, never half an invoice.
+ */
+
+/** Who starts a run: a signed-in ops user, or the shell (`system:cli`). */
+export type RunActor = AuditActor;
+
+/** A RUNNING run whose heartbeat is older than this was killed: the next start marks it FAILED. */
+export const STALE_AFTER_SECONDS = 120;
+export const DEFAULT_CHUNK_ACCOUNTS = 500;
+
+export type BillingRunSummary = {
+  id: number;
+  month: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  totalAccounts: number;
+  doneAccounts: number;
+  failedAccounts: number;
+  skippedAccounts: number;
+  invoiceCount: number;
+  error: string | null;
+};
+
+export type StartBillingRunOptions = {
+  /** The billing calendar's today; the clock (lib/clock.ts) when absent. */
+  today?: string;
+  chunkSize?: number;
+  /** Test hook: called after each committed chunk (e.g. to simulate a kill). */
+  afterChunk?: (progress: { runId: number; chunk: number; done: number }) => Promise<void> | void;
+};
+
+function validMonth(month: string): string {
+  const parsed = monthSchema.safeParse(month);
+  if (!parsed.success) throw new DomainError('invalid', parsed.error.issues[0]?.message ?? 'Month must be YYYY-MM', { field: 'month' });
+  return parsed.data;
+}
+
+async function runningRun(month: string): Promise<{ id: number; startedAt: Date } | null> {
+  return db.billingRun.findFirst({ where: { month, status: 'RUNNING' }, select: { id: true, startedAt: true } });
+}
+
+/**
+ * Opens a run for the month: checks it may be billed (from M+1's first day), marks a killed
+ * run FAILED (RUNNING with a heartbeat older than two minutes), inserts the RUNNING row (the
+ * partial unique index refuses a second one) and lists the accounts to rate.
+ */
+export async function createBillingRun(
+  actor: RunActor,
+  monthInput: string,
+  options: { today?: string } = {},
+): Promise<{ runId: number; month: string; accountIds: number[] }> {
+  const month = validMonth(monthInput);
+  const today = options.today ?? clockToday();
+  const opensOn = firstBillableDay(month);
+  if (today < opensOn) {
+    throw new DomainError('invalid', `Month ${month} can be billed from ${opensOn} (today is ${today})`, { field: 'month' });
+  }
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const stale = await tx.$queryRawUnsafe<{ id: number }[]>(
+          `UPDATE "BillingRun" SET "status" = 'FAILED', "finishedAt" = now(),
+                  "error" = 'stopped: no heartbeat for over ' || $2::int || ' seconds (the process was killed); its finished chunks were kept'
+            WHERE "month" = $1 AND "status" = 'RUNNING' AND "heartbeatAt" < now() - make_interval(secs => $2::int)
+            RETURNING "id"`,
+          month,
+          STALE_AFTER_SECONDS,
+        );
+        const accounts = await tx.$queryRawUnsafe<{ id: number }[]>(
+          `SELECT a."id" FROM "Account" a
+            WHERE a."createdAt" < ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+              AND EXISTS (SELECT 1 FROM "App" p WHERE p."accountId" = a."id")
+            ORDER BY a."id"`,
+          opensOn,
+        );
+        const run = await tx.billingRun.create({
+          data: { month, status: 'RUNNING', totalAccounts: accounts.length, startedById: actor.id },
+          select: { id: true },
+        });
+        for (const { id } of stale) {
+          await writeAudit(tx, actor, {
+            action: 'billingRun.markFailed',
+            entityType: 'BillingRun',
+            entityId: id,
+            before: { status: 'RUNNING' },
+            after: { status: 'FAILED', supersededBy: run.id },
+          });
+        }
+        await writeAudit(tx, actor, {
+          action: 'billingRun.start',
+          entityType: 'BillingRun',
+          entityId: run.id,
+          after: { month, totalAccounts: accounts.length },
+        });
+        return { runId: run.id, month, accountIds: accounts.map((a) => a.id) };
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (error instanceof DomainError || !constraintViolation(error)) throw error;
+    const running = await runningRun(month);
+    throw new DomainError(
+      'conflict',
+      running
+        ? `A billing run for ${month} is already running (run #${running.id}, started ${running.startedAt.toISOString()}); wait for it to finish`
+        : `A billing run for ${month} is already running; wait for it to finish`,
+      { field: 'month' },
+    );
+  }
+}
+
+type ChunkOutcome = { invoices: number; failures: RatingFailure[]; skipped: number[]; deletedDrafts: number };
+
+async function commitChunk(runId: number, actor: RunActor, month: string, accountIds: readonly number[], rated: readonly RatedAccount[], failures: readonly RatingFailure[]): Promise<ChunkOutcome> {
+  return db.$transaction(
+    async (tx) => {
+      const failedIds = new Set(failures.map((f) => f.accountId));
+      const result = await writeDrafts(tx, { month, billingRunId: runId, accountIds, rated: rated.filter((r) => !failedIds.has(r.accountId)) });
+      // An account in both lists was skipped, not failed.
+      const skipped = new Set(result.skipped);
+      const realFailures = failures.filter((f) => !skipped.has(f.accountId));
+      if (realFailures.length > 0) {
+        await tx.billingRunFailure.createMany({ data: realFailures.map((f) => ({ runId, accountId: f.accountId, message: f.message.slice(0, 2000) })) });
+      }
+      await tx.$executeRawUnsafe(
+        `UPDATE "BillingRun" SET "doneAccounts" = "doneAccounts" + $2, "failedAccounts" = "failedAccounts" + $3,
+                "skippedAccounts" = "skippedAccounts" + $4, "invoiceCount" = "invoiceCount" + $5, "heartbeatAt" = now()
+          WHERE "id" = $1`,
+        runId,
+        accountIds.length,
+        realFailures.length,
+        result.skipped.length,
+        result.written.size,
+      );
+      await writeAudit(tx, actor, {
+        action: 'billingRun.writeDrafts',
+        entityType: 'BillingRun',
+        entityId: runId,
+        after: {
+          month,
+          accounts: accountIds.length,
+          firstAccountId: accountIds[0],
+          lastAccountId: accountIds[accountIds.length - 1],
+          draftsReplaced: result.deletedDrafts,
+          draftsWritten: result.written.size,
+          skippedAccountIds: result.skipped,
+          failedAccountIds: realFailures.map((f) => f.accountId),
+        },
+      });
+      return { invoices: result.written.size, failures: realFailures, skipped: result.skipped, deletedDrafts: result.deletedDrafts };
+    },
+    { timeout: 120_000, maxWait: 60_000 },
+  );
+}
+
+/**
+ * A chunk whose transaction failed (a concurrent change, a constraint) is retried one account
+ * at a time, so one bad account fails alone and the run goes on.
+ */
+async function commitAccountByAccount(runId: number, actor: RunActor, month: string, accountIds: readonly number[], rated: readonly RatedAccount[], failures: readonly RatingFailure[]): Promise<ChunkOutcome> {
+  const total: ChunkOutcome = { invoices: 0, failures: [], skipped: [], deletedDrafts: 0 };
+  for (const accountId of accountIds) {
+    const own = rated.filter((r) => r.accountId === accountId);
+    const ownFailures = failures.filter((f) => f.accountId === accountId);
+    let outcome: ChunkOutcome;
+    try {
+      outcome = await commitChunk(runId, actor, month, [accountId], own, ownFailures);
+    } catch (error) {
+      const message = `writing the draft failed: ${constraintViolation(error)?.message ?? (error instanceof Error ? error.message : String(error))}`;
+      outcome = await commitChunk(runId, actor, month, [accountId], [], [{ accountId, message }]);
+    }
+    total.invoices += outcome.invoices;
+    total.failures.push(...outcome.failures);
+    total.skipped.push(...outcome.skipped);
+    total.deletedDrafts += outcome.deletedDrafts;
+  }
+  return total;
+}
+
+function chunksOf<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Rates and writes the run's accounts chunk by chunk: inputs loaded set-based per chunk (the
+ * next chunk's are read while this one is rated and written, on PostgreSQL), the engine rates
+ * [month], and one transaction per chunk replaces its drafts and moves the progress counters
+ * and heartbeat. Ends SUCCEEDED, or FAILED with the error when something unexpected stops it.
+ */
+export async function executeBillingRun(
+  runId: number,
+  actor: RunActor,
+  month: string,
+  accountIds: readonly number[],
+  options: Pick<StartBillingRunOptions, 'chunkSize' | 'afterChunk'> = {},
+): Promise<BillingRunSummary> {
+  const { from, to } = monthBounds(month);
+  const chunks = chunksOf(accountIds, options.chunkSize ?? DEFAULT_CHUNK_ACCOUNTS);
+  // On PGlite (one connection) reading ahead would only queue behind the write.
+  const readAhead = getDatabase().driver.kind === 'postgres';
+  const load = (ids: readonly number[]) => {
+    const loading = loadAccountInputs(db, { accountIds: ids, usageFrom: from, usageTo: to });
+    // Awaited by the next iteration; if this one throws first, its rejection is not unhandled.
+    loading.catch(() => undefined);
+    return loading;
+  };
+  try {
+    const priceBooks: PriceBook[] = await loadPriceBooks(db);
+    let next: Promise<Map<number, LoadedAccount>> | null = chunks[0] ? load(chunks[0]) : null;
+    let done = 0;
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
+      const loaded = await next!;
+      next = null;
+      const following = chunks[i + 1];
+      if (following && readAhead) next = load(following);
+      const { rated, failures } = rateAccounts(chunk, loaded, month, priceBooks);
+      try {
+        await commitChunk(runId, actor, month, chunk, rated, failures);
+      } catch (error) {
+        if (!constraintViolation(error)) throw error;
+        await commitAccountByAccount(runId, actor, month, chunk, rated, failures);
+      }
+      if (following && !readAhead) next = load(following);
+      done += chunk.length;
+      await options.afterChunk?.({ runId, chunk: i, done });
+    }
+    await db.$transaction(async (tx) => {
+      const run = await tx.billingRun.update({
+        where: { id: runId },
+        data: { status: 'SUCCEEDED', finishedAt: new Date(), heartbeatAt: new Date() },
+      });
+      await writeAudit(tx, actor, {
+        action: 'billingRun.finish',
+        entityType: 'BillingRun',
+        entityId: runId,
+        after: { status: run.status, doneAccounts: run.doneAccounts, failedAccounts: run.failedAccounts, skippedAccounts: run.skippedAccounts, invoiceCount: run.invoiceCount },
+      });
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db.billingRun
+      .updateMany({ where: { id: runId, status: 'RUNNING' }, data: { status: 'FAILED', finishedAt: new Date(), error: message.slice(0, 2000) } })
+      .catch(() => undefined);
+    throw error;
+  }
+  return getRunSummary(runId);
+}
+
+export async function getRunSummary(runId: number): Promise<BillingRunSummary> {
+  const run = await db.billingRun.findUniqueOrThrow({ where: { id: runId } });
+  return {
+    id: run.id,
+    month: run.month,
+    status: run.status,
+    totalAccounts: run.totalAccounts,
+    doneAccounts: run.doneAccounts,
+    failedAccounts: run.failedAccounts,
+    skippedAccounts: run.skippedAccounts,
+    invoiceCount: run.invoiceCount,
+    error: run.error,
+  };
+}
+
+/**
+ * Starts the billing run for `month`: refused (DomainError) before anything runs when the month
+ * may not be billed yet or another run of it is running. `done` settles when the run ends; the
+ * console does not wait for it (the page polls the progress), the shell and the tests do.
+ */
+export async function startBillingRun(
+  monthInput: string,
+  actor: RunActor,
+  options: StartBillingRunOptions = {},
+): Promise<{ runId: number; done: Promise<BillingRunSummary> }> {
+  const { runId, month, accountIds } = await createBillingRun(actor, monthInput, options);
+  const done = executeBillingRun(runId, actor, month, accountIds, options);
+  // The failure is recorded on the run; a caller that does not wait must not crash the process.
+  done.catch(() => undefined);
+  return { runId, done };
+}
+
+/** The shell and the benchmark: start the run and wait for it. */
+export async function runBillingMonth(monthInput: string, actor: RunActor, options: StartBillingRunOptions = {}): Promise<BillingRunSummary> {
+  const { done } = await startBillingRun(monthInput, actor, options);
+  return done;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { isValidMonth, monthBounds, nextMonth } from '../billing/dates';
+import { flattenSearchParams, optionalEnum, tableParamsSchema, type SearchParams } from '../validation/table';
+
+export const monthSchema = z
+  .string({ error: 'Month is required (YYYY-MM)' })
+  .trim()
+  .refine(isValidMonth, { error: 'Month must be a calendar month YYYY-MM, such as 2026-10' });
+
+export const startBillingRunSchema = z.object({ month: monthSchema });
+export type StartBillingRunInput = z.infer<typeof startBillingRunSchema>;
+
+/** The billing run for month M may run from M+1's first day (Asia/Shanghai). */
+export function firstBillableDay(month: string): string {
+  return monthBounds(nextMonth(month)).from;
+}
+
+/** Invoices of month M are issued on the 3rd of M+1 (or earlier, by ops). */
+export function plannedIssueDate(month: string): string {
+  return `${nextMonth(month)}-03`;
+}
+
+/** The month before `today`'s month: what the console offers to bill. */
+export function previousMonth(today: string): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) - 1;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export const RUN_SORT_KEYS = ['startedAt', 'month', 'status'] as const;
+export type RunSortKey = (typeof RUN_SORT_KEYS)[number];
+
+export const runsSearchSchema = tableParamsSchema(RUN_SORT_KEYS, { id: 'startedAt', desc: true }).extend({
+  month: z.string().refine(isValidMonth).optional().catch(undefined),
+  status: optionalEnum(['RUNNING', 'SUCCEEDED', 'FAILED']),
+});
+export type RunsSearch = z.infer<typeof runsSearchSchema>;
+
+export function parseRunsSearch(params: SearchParams): RunsSearch {
+  return runsSearchSchema.parse(flattenSearchParams(params));
+}

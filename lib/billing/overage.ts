@@ -1,0 +1,79 @@
+/**
+ * L4: DAU and peak-group overage (postpaid, legacy).
+ *
+ * Only the days of the month on which the app held a paid edition count.
+ * peakDAU = highest daily DAU; units = ceil(max(0, peak - 10,000) / 10,000),
+ * 1,000 per unit. Peak groups likewise with 100,000. One line each per app and
+ * month, only when non-zero; quantity = units.
+ *
+ * Choices where DOMAIN.md is silent: a month split by an upgrade (Professional ->
+ * Flagship) still has one line per measure, over all its paid days, since both
+ * editions share the free quota and the price; the peak day named is the first day
+ * the peak was reached; the line runs over the month's paid days and is priced by
+ * the price-book version in force on its first day.
+ */
+import { LEGACY_OVERAGE } from './catalog';
+import { type Day, formatDay, type MonthSpan } from './dates';
+import { type LineSink, pushLine } from './lines';
+import { formatCount, formatGrouped, decimalOfInt } from './money';
+import type { PriceTable } from './price-books';
+import type { UsageRow } from './usage';
+
+export interface OverageRateOptions {
+  sdkAppId: number;
+  rows: readonly UsageRow[];
+  /** The month's paid days, inclusive. */
+  from: Day;
+  to: Day;
+  month: MonthSpan;
+  prices: PriceTable;
+  out: LineSink;
+}
+
+/** Started units over the free quota: ceil(max(0, peak - free) / unit). */
+export function overageUnits(peak: number, free: number, unit: number): number {
+  return peak <= free ? 0 : Math.ceil((peak - free) / unit);
+}
+
+export function rateLegacyOverage({ sdkAppId, rows, from, to, month, prices, out }: OverageRateOptions): void {
+  let peakDau = 0;
+  let peakDauDay = 0;
+  let peakGroups = 0;
+  let peakGroupsDay = 0;
+  for (const row of rows) {
+    if (row.day < from || row.day > to) continue;
+    if (row.dau > peakDau) {
+      peakDau = row.dau;
+      peakDauDay = row.day;
+    }
+    if (row.peakGroups > peakGroups) {
+      peakGroups = row.peakGroups;
+      peakGroupsDay = row.day;
+    }
+  }
+  const partial = from !== month.first || to !== month.last;
+  const paidDays = partial ? ` (paid days ${formatDay(from)}..${formatDay(to)})` : '';
+  const measures = [
+    { code: 'DAU_OVERAGE', rule: LEGACY_OVERAGE.DAU, peak: peakDau, day: peakDauDay, what: 'Peak DAU' },
+    { code: 'GROUP_OVERAGE', rule: LEGACY_OVERAGE.GROUP, peak: peakGroups, day: peakGroupsDay, what: 'Peak groups' },
+  ] as const;
+  for (const m of measures) {
+    const units = overageUnits(m.peak, m.rule.free, m.rule.unit);
+    if (units === 0) continue;
+    const price = prices.price(m.rule.priceKey, from);
+    const quantity = decimalOfInt(units);
+    pushLine(out, {
+      sdkAppId,
+      code: m.code,
+      from,
+      to,
+      quantity,
+      unitPrice: price,
+      exact: quantity.mul(price),
+      explain:
+        `${m.what} ${formatCount(m.peak)} on ${formatDay(m.day)}${paidDays}; ` +
+        `${formatCount(m.peak - m.rule.free)} over ${formatCount(m.rule.free)} free -> ` +
+        `${units} ${units === 1 ? 'unit' : 'units'} of ${formatCount(m.rule.unit)} x ${formatGrouped(price)}`,
+    });
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Invoices as plain JSON (DOMAIN.md section 9): amounts with two decimals, unit
+ * prices and quantities keeping their own precision, all as strings.
+ */
+import type { AddonCode, Currency, Edition, LineCode, Scheme } from './catalog';
+import { formatAmount, formatPlain } from './money';
+import type { Invoice, InvoiceLine } from './types';
+
+export interface InvoiceLineJson {
+  sdkAppId: number;
+  code: LineCode;
+  edition?: Edition;
+  addon?: AddonCode;
+  from: string;
+  to: string;
+  quantity: string;
+  unitPrice: string;
+  amount: string;
+  explain: string;
+}
+
+export interface InvoiceJson {
+  month: string;
+  scheme: Scheme;
+  currency: Currency;
+  total: string;
+  lines: InvoiceLineJson[];
+}
+
+export function serializeLine(line: InvoiceLine): InvoiceLineJson {
+  const json: InvoiceLineJson = { sdkAppId: line.sdkAppId, code: line.code } as InvoiceLineJson;
+  if (line.edition !== undefined) json.edition = line.edition;
+  if (line.addon !== undefined) json.addon = line.addon;
+  json.from = line.from;
+  json.to = line.to;
+  json.quantity = formatPlain(line.quantity);
+  json.unitPrice = formatPlain(line.unitPrice);
+  json.amount = formatAmount(line.amount);
+  json.explain = line.explain;
+  return json;
+}
+
+export function serializeInvoice(invoice: Invoice): InvoiceJson {
+  return {
+    month: invoice.month,
+    scheme: invoice.scheme,
+    currency: invoice.currency,
+    total: formatAmount(invoice.total),
+    lines: invoice.lines.map(serializeLine),
+  };
+}

@@ -1,0 +1,6 @@
+import type { MessagePair } from './index';
+
+export const billing = {
+  en: {},
+  zh: {},
+} satisfies MessagePair;

@@ -1,0 +1,6 @@
+import type { MessagePair } from './index';
+
+export const plans = {
+  en: {},
+  zh: {},
+} satisfies MessagePair;

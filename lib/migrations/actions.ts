@@ -1,0 +1,70 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { requireRole } from '../auth/guard';
+import { db } from '../db/client';
+import { executeMigration, MIGRATION_TX_OPTIONS, openTicket, previewTicket, rejectTicket } from './commands';
+import { executeMigrationSchema, openTicketSchema, previewFormInput, previewTicketSchema, rejectTicketSchema } from './schemas';
+
+export async function openTicketAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
+  const parsed = openTicketSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return invalidInput(parsed.error);
+  let id: number;
+  try {
+    ({ id } = await db.$transaction((tx) => openTicket(tx, actor, parsed.data)));
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath('/migrations');
+  revalidatePath(`/accounts/${parsed.data.accountId}`);
+  redirect(`/migrations/${id}`);
+}
+
+export async function previewTicketAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
+  const parsed = previewTicketSchema.safeParse(previewFormInput(form));
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    await db.$transaction((tx) => previewTicket(tx, actor, parsed.data), MIGRATION_TX_OPTIONS);
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/migrations/${parsed.data.ticketId}`);
+  revalidatePath('/migrations');
+  return { ok: true, message: 'previewed' };
+}
+
+export async function executeMigrationAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
+  const raw = Object.fromEntries(form);
+  const parsed = executeMigrationSchema.safeParse(raw);
+  if (!parsed.success) return invalidInput(parsed.error);
+  let accountId: number;
+  try {
+    ({ accountId } = await db.$transaction((tx) => executeMigration(tx, actor, { ...parsed.data }), MIGRATION_TX_OPTIONS));
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/migrations/${parsed.data.ticketId}`);
+  revalidatePath('/migrations');
+  revalidatePath(`/accounts/${accountId}`);
+  revalidatePath('/accounts');
+  return { ok: true, message: 'executed' };
+}
+
+export async function rejectTicketAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
+  const parsed = rejectTicketSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    await db.$transaction((tx) => rejectTicket(tx, actor, parsed.data));
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/migrations/${parsed.data.ticketId}`);
+  revalidatePath('/migrations');
+  return { ok: true, message: 'rejected' };
+}

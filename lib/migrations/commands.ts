@@ -1,0 +1,256 @@
+import 'server-only';
+import type { Actor } from '../auth/guard';
+import type { CurrentEdition } from '../billing';
+import { today as clockToday } from '../clock';
+import { auditActor, writeAudit } from '../db/audit';
+import type { Tx } from '../db/client';
+import { DomainError } from '../errors';
+import type { Prisma } from '../generated/prisma/client';
+import { computePreview, currentPreviewToken, type PreviewFigures } from './preview';
+import { migrationDates } from './rerate';
+import {
+  executeMigrationSchema,
+  type ExecuteMigrationInput,
+  type OpenTicketInput,
+  type PreviewTicketInput,
+  type RejectTicketInput,
+} from './schemas';
+import { changedParts, type BasisPart, type TokenParts } from './token';
+
+/** Commands read "today" from the clock unless a caller (a test, a script) pins it. */
+export type CommandClock = { today?: string };
+
+/** Interactive transactions of these commands re-rate an account: give them more than Prisma's 5 s. */
+export const MIGRATION_TX_OPTIONS = { maxWait: 15_000, timeout: 60_000 } as const;
+
+type LockedTicket = {
+  id: number;
+  accountId: number;
+  status: 'OPEN' | 'PREVIEWED' | 'EXECUTED' | 'REJECTED';
+  editions: unknown;
+  previewMonths: number;
+  previewToken: string | null;
+  previewFigures: unknown;
+  executedOn: string | null;
+  managerId: string | null;
+};
+
+function toDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+function requireStaff(actor: Actor): void {
+  if (actor.role !== 'OPS' && actor.role !== 'ACCOUNT_MANAGER') {
+    throw new DomainError('forbidden', 'Only ops and account managers handle migration tickets');
+  }
+}
+
+/** Ops: every account; an account manager: the accounts whose managerId is theirs. */
+function requireManages(actor: Actor, account: { id: number; managerId: string | null }): void {
+  requireStaff(actor);
+  if (actor.role === 'ACCOUNT_MANAGER' && account.managerId !== actor.id) {
+    throw new DomainError('forbidden', `Account ${account.id} is not one of the accounts you manage`);
+  }
+}
+
+/** Locks the ticket row for the rest of the transaction: concurrent commands on it wait here. */
+async function lockTicket(tx: Tx, ticketId: number, actor: Actor): Promise<LockedTicket> {
+  const rows = await tx.$queryRaw<LockedTicket[]>`
+    SELECT t."id", t."accountId", t."status"::text AS "status", t."editions", t."previewMonths", t."previewToken",
+           t."previewFigures", to_char(t."executedOn", 'YYYY-MM-DD') AS "executedOn", a."managerId"::text AS "managerId"
+      FROM "MigrationTicket" t JOIN "Account" a ON a."id" = t."accountId"
+     WHERE t."id" = ${ticketId}
+       FOR UPDATE OF t`;
+  const ticket = rows[0];
+  if (!ticket) throw new DomainError('not_found', `Migration ticket ${ticketId} does not exist`, { field: 'ticketId' });
+  requireManages(actor, { id: ticket.accountId, managerId: ticket.managerId });
+  return ticket;
+}
+
+function requireActive(ticket: LockedTicket, doing: string): void {
+  if (ticket.status === 'EXECUTED') {
+    throw new DomainError('conflict', `Migration ticket ${ticket.id} was already executed on ${ticket.executedOn}: a migration cannot be ${doing} again`);
+  }
+  if (ticket.status === 'REJECTED') {
+    throw new DomainError('conflict', `Migration ticket ${ticket.id} was rejected: open a new ticket instead`);
+  }
+}
+
+/** Opens a ticket for a LEGACY account the actor manages (one active ticket per account). */
+export async function openTicket(tx: Tx, actor: Actor, input: OpenTicketInput): Promise<{ id: number }> {
+  const account = await tx.account.findUnique({
+    where: { id: input.accountId },
+    select: { id: true, scheme: true, managerId: true, tickets: { where: { status: { in: ['OPEN', 'PREVIEWED', 'EXECUTED'] } }, select: { id: true, status: true } } },
+  });
+  if (!account) throw new DomainError('not_found', `Account ${input.accountId} does not exist`, { field: 'accountId' });
+  requireManages(actor, account);
+  const executed = account.tickets.find((t) => t.status === 'EXECUTED');
+  if (account.scheme !== 'LEGACY' || executed) {
+    throw new DomainError('conflict', `Account ${account.id} is billed under the current scheme: only LEGACY accounts can be migrated`, { field: 'accountId' });
+  }
+  const active = account.tickets.find((t) => t.status !== 'EXECUTED');
+  if (active) {
+    throw new DomainError('conflict', `Account ${account.id} already has an active migration ticket (#${active.id}): continue that one`, {
+      field: 'accountId',
+      details: { ticketId: active.id },
+    });
+  }
+  // The unique index "MigrationTicket_one_active" settles two managers opening one at once.
+  const ticket = await tx.migrationTicket.create({
+    data: { accountId: account.id, requestRef: input.requestRef, notes: input.notes, createdById: actor.id },
+  });
+  await writeAudit(tx, auditActor(actor), {
+    action: 'migration.open',
+    entityType: 'MigrationTicket',
+    entityId: ticket.id,
+    accountId: account.id,
+    after: { status: ticket.status, requestRef: ticket.requestRef, notes: ticket.notes },
+  });
+  return { id: ticket.id };
+}
+
+/**
+ * Re-rates the account under both schemes (see preview.ts), stores the figures and the token of
+ * what it used on the ticket, and marks it PREVIEWED. Previewing again replaces the last preview.
+ */
+export async function previewTicket(
+  tx: Tx,
+  actor: Actor,
+  input: PreviewTicketInput,
+  clock: CommandClock = {},
+): Promise<{ figures: PreviewFigures; token: string }> {
+  const today = clock.today ?? clockToday();
+  const ticket = await lockTicket(tx, input.ticketId, actor);
+  requireActive(ticket, 'previewed');
+  const preview = await computePreview(tx, {
+    accountId: ticket.accountId,
+    monthCount: input.months,
+    chosen: input.editions as Record<string, CurrentEdition>,
+    today,
+  });
+  await tx.migrationTicket.update({
+    where: { id: ticket.id },
+    data: {
+      status: 'PREVIEWED',
+      editions: preview.editions,
+      previewMonths: input.months,
+      previewToken: preview.token,
+      previewFigures: preview.figures as unknown as Prisma.InputJsonValue,
+      previewedAt: new Date(),
+    },
+  });
+  await writeAudit(tx, auditActor(actor), {
+    action: 'migration.preview',
+    entityType: 'MigrationTicket',
+    entityId: ticket.id,
+    accountId: ticket.accountId,
+    before: { status: ticket.status, previewToken: ticket.previewToken },
+    after: {
+      status: 'PREVIEWED',
+      editions: preview.editions,
+      months: preview.figures.months,
+      effectiveOn: preview.figures.effectiveOn,
+      previewToken: preview.token,
+      totals: preview.figures.account,
+      credits: preview.figures.credits,
+    },
+  });
+  return { figures: preview.figures, token: preview.token };
+}
+
+const PART_WORDS: Record<BasisPart, string> = {
+  account: 'the account',
+  apps: 'the apps',
+  events: 'plan events',
+  usage: 'usage',
+  editions: 'chosen editions',
+  months: 'the re-rated months',
+  priceBooks: 'price books',
+  effectiveOn: 'the effective date (a new month began)',
+};
+
+/**
+ * Executes a previewed migration, irreversibly, in the caller's transaction: the ticket row is
+ * locked, the preview token recomputed and compared, then the ticket becomes EXECUTED (effective
+ * on the first day of next month) and the account CURRENT in USD from that day. The database
+ * triggers check the same (executed only from PREVIEWED, one executed ticket per account,
+ * LEGACY -> CURRENT only with it, never back).
+ */
+export async function executeMigration(
+  tx: Tx,
+  actor: Actor,
+  raw: ExecuteMigrationInput,
+  clock: CommandClock = {},
+): Promise<{ ticketId: number; accountId: number; executedOn: string; effectiveOn: string }> {
+  const parsed = executeMigrationSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError('invalid', issue?.message ?? 'Invalid input', { field: issue?.path.join('.') });
+  }
+  const input = parsed.data;
+  const today = clock.today ?? clockToday();
+  const ticket = await lockTicket(tx, input.ticketId, actor);
+  requireActive(ticket, 'executed');
+  if (ticket.status !== 'PREVIEWED' || !ticket.previewToken || !ticket.editions) {
+    throw new DomainError('conflict', `Migration ticket ${ticket.id} has no preview yet: preview it, check the figures, then execute`);
+  }
+  if (input.confirmAccountId !== String(ticket.accountId)) {
+    throw new DomainError(
+      'invalid',
+      `Account id confirmation: "${input.confirmAccountId}" is not this ticket's account id; type ${ticket.accountId} to confirm`,
+      { field: 'confirmAccountId' },
+    );
+  }
+  await tx.$queryRaw`SELECT "id" FROM "Account" WHERE "id" = ${ticket.accountId} FOR UPDATE`;
+
+  const editions = ticket.editions as Record<string, CurrentEdition>;
+  const now = await currentPreviewToken(tx, { accountId: ticket.accountId, monthCount: ticket.previewMonths, editions, today });
+  if (now.token !== ticket.previewToken) {
+    const stored = (ticket.previewFigures as { tokenParts?: Partial<TokenParts> } | null)?.tokenParts;
+    const changed = changedParts(stored, now.parts);
+    const what = (changed.length ? changed : (['account'] as BasisPart[])).map((p) => PART_WORDS[p]).join(', ');
+    throw new DomainError('conflict', `Something changed since the preview (${what}): preview again before executing`, {
+      details: { changed },
+    });
+  }
+
+  const { effectiveOn } = migrationDates(today);
+  const before = await tx.account.findUniqueOrThrow({ where: { id: ticket.accountId }, select: { scheme: true, currency: true, currentFrom: true } });
+  const executedAt = new Date();
+  await tx.migrationTicket.update({
+    where: { id: ticket.id },
+    data: { status: 'EXECUTED', executedOn: toDate(today), effectiveOn: toDate(effectiveOn), executedAt, executedById: actor.id },
+  });
+  // The Account_scheme_guard trigger accepts this only with the executed ticket above.
+  await tx.account.update({
+    where: { id: ticket.accountId },
+    data: { scheme: 'CURRENT', currency: 'USD', currentFrom: toDate(effectiveOn) },
+  });
+  await writeAudit(tx, auditActor(actor), {
+    action: 'migration.execute',
+    entityType: 'MigrationTicket',
+    entityId: ticket.id,
+    accountId: ticket.accountId,
+    before: { ticket: { status: ticket.status }, account: { scheme: before.scheme, currency: before.currency, currentFrom: before.currentFrom } },
+    after: {
+      ticket: { status: 'EXECUTED', executedOn: today, effectiveOn, executedAt, editions, previewToken: ticket.previewToken },
+      account: { scheme: 'CURRENT', currency: 'USD', currentFrom: effectiveOn },
+      figures: ticket.previewFigures,
+    },
+  });
+  return { ticketId: ticket.id, accountId: ticket.accountId, executedOn: today, effectiveOn };
+}
+
+export async function rejectTicket(tx: Tx, actor: Actor, input: RejectTicketInput): Promise<void> {
+  const ticket = await lockTicket(tx, input.ticketId, actor);
+  requireActive(ticket, 'rejected');
+  await tx.migrationTicket.update({ where: { id: ticket.id }, data: { status: 'REJECTED', rejectedReason: input.reason } });
+  await writeAudit(tx, auditActor(actor), {
+    action: 'migration.reject',
+    entityType: 'MigrationTicket',
+    entityId: ticket.id,
+    accountId: ticket.accountId,
+    before: { status: ticket.status },
+    after: { status: 'REJECTED', rejectedReason: input.reason },
+  });
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { CURRENT_EDITIONS, type CurrentEdition } from '../billing/catalog';
+import { flattenSearchParams, optionalEnum, searchTextSchema, tableParamsSchema, type SearchParams } from '../validation/table';
+
+export const TICKET_STATUSES = ['OPEN', 'PREVIEWED', 'EXECUTED', 'REJECTED'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** How many full months before today the preview re-rates (DOMAIN 7: three by default). */
+export const DEFAULT_PREVIEW_MONTHS = 3;
+export const MAX_PREVIEW_MONTHS = 12;
+
+const id = (label: string) =>
+  z.coerce
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .positive(`${label} must be a positive number`)
+    .max(2_147_483_647, `${label} is too large`);
+
+export const ticketIdSchema = id('Ticket id');
+
+export const openTicketSchema = z.object({
+  accountId: id('Account id'),
+  requestRef: z
+    .string({ error: 'Request reference is required' })
+    .trim()
+    .min(1, "Request reference is required: the customer's request (ticket or mail) number")
+    .max(100, 'Request reference must be at most 100 characters'),
+  notes: z.string().trim().max(2000, 'Notes must be at most 2,000 characters').default(''),
+});
+export type OpenTicketInput = z.infer<typeof openTicketSchema>;
+
+export const currentEditionSchema = z.enum(CURRENT_EDITIONS, {
+  error: `Edition must be one of the current scheme's editions (${CURRENT_EDITIONS.join(', ')})`,
+});
+
+export const previewTicketSchema = z.object({
+  ticketId: ticketIdSchema,
+  months: z.coerce
+    .number({ error: 'Months to re-rate must be a number' })
+    .int('Months to re-rate must be a whole number')
+    .min(1, 'Months to re-rate must be between 1 and 12')
+    .max(MAX_PREVIEW_MONTHS, 'Months to re-rate must be between 1 and 12')
+    .default(DEFAULT_PREVIEW_MONTHS),
+  /** Chosen current edition per SDKAppID; apps left out get the default mapping. */
+  editions: z
+    .record(z.string().regex(/^[1-9][0-9]{9}$/, 'SDKAppID must be a 10-digit number'), currentEditionSchema)
+    .default({}),
+});
+export type PreviewTicketInput = z.infer<typeof previewTicketSchema>;
+
+export const executeMigrationSchema = z.object({
+  ticketId: ticketIdSchema,
+  confirmAccountId: z
+    .string({ error: 'Type the account id to confirm' })
+    .trim()
+    .min(1, 'Type the account id to confirm'),
+  confirmIrreversible: z
+    .union([z.literal(true), z.literal('on'), z.literal('true')], {
+      error: 'Confirm that the migration cannot be undone',
+    })
+    .transform(() => true as const),
+});
+export type ExecuteMigrationInput = z.input<typeof executeMigrationSchema>;
+
+export const rejectTicketSchema = z.object({
+  ticketId: ticketIdSchema,
+  reason: z
+    .string({ error: 'Reason is required' })
+    .trim()
+    .min(1, 'Reason is required: say why the migration is rejected')
+    .max(1000, 'Reason must be at most 1,000 characters'),
+});
+export type RejectTicketInput = z.infer<typeof rejectTicketSchema>;
+
+/** A preview form: `months`, `edition.<sdkAppId>` fields. */
+export function previewFormInput(form: FormData): Record<string, unknown> {
+  const editions: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('edition.') && typeof value === 'string') editions[key.slice('edition.'.length)] = value;
+  }
+  return { ticketId: form.get('ticketId'), months: form.get('months') ?? undefined, editions };
+}
+
+export function isCurrentEditionValue(value: string): value is CurrentEdition {
+  return (CURRENT_EDITIONS as readonly string[]).includes(value);
+}
+
+// Tickets table --------------------------------------------------------------------------------
+
+export const TICKET_SORT_KEYS = ['id', 'account', 'status', 'createdAt', 'effectiveOn'] as const;
+export type TicketSortKey = (typeof TICKET_SORT_KEYS)[number];
+
+export const ticketsSearchSchema = tableParamsSchema(TICKET_SORT_KEYS, { id: 'createdAt', desc: true }).extend({
+  q: searchTextSchema,
+  status: optionalEnum(TICKET_STATUSES),
+});
+export type TicketsSearch = z.infer<typeof ticketsSearchSchema>;
+
+export function parseTicketsSearch(params: SearchParams): TicketsSearch {
+  return ticketsSearchSchema.parse(flattenSearchParams(params));
+}

@@ -1,0 +1,60 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { requireRole } from '../auth/guard';
+import { today } from '../clock';
+import { db } from '../db/client';
+import { DomainError } from '../errors';
+import { applyPlanChange, createApp } from './commands';
+import { previewPlanChange, type PlanChangeKind, type PlanPreview } from './preview';
+import { createAppSchema, planChangeSchema } from './schemas';
+import { PLAN_TX_OPTIONS } from './transaction';
+
+/** The confirmation of a plan change, computed by the engine; writes nothing. */
+export async function previewPlanChangeAction(input: unknown): Promise<ActionResult<PlanPreview>> {
+  await requireRole('OPS');
+  const parsed = planChangeSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    const app = await db.app.findUnique({
+      where: { sdkAppId: BigInt(parsed.data.sdkAppId) },
+      select: { sdkAppId: true, accountId: true, name: true, dataCenter: true },
+    });
+    if (!app) throw new DomainError('not_found', `sdkAppId: app ${parsed.data.sdkAppId} does not exist`, { field: 'sdkAppId' });
+    return { ok: true, data: await previewPlanChange(db, app, parsed.data, today()) };
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+/** Applies a confirmed plan change (the digest ties it to the confirmation the user saw). */
+export async function applyPlanChangeAction(input: unknown): Promise<ActionResult<{ kind: PlanChangeKind; effectiveOn: string }>> {
+  const actor = await requireRole('OPS');
+  const parsed = planChangeSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  let result;
+  try {
+    result = await db.$transaction((tx) => applyPlanChange(tx, actor, parsed.data, today()), PLAN_TX_OPTIONS);
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/accounts/${result.preview.accountId}/apps/${result.preview.sdkAppId}`);
+  revalidatePath(`/accounts/${result.preview.accountId}`);
+  return { ok: true, data: { kind: result.preview.kind, effectiveOn: result.preview.effectiveOn } };
+}
+
+export async function createAppAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const actor = await requireRole('OPS');
+  const parsed = createAppSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidInput(parsed.error);
+  let created;
+  try {
+    created = await db.$transaction((tx) => createApp(tx, actor, parsed.data), PLAN_TX_OPTIONS);
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/accounts/${created.accountId}`);
+  redirect(`/accounts/${created.accountId}/apps/${created.sdkAppId}`);
+}

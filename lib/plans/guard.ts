@@ -1,0 +1,13 @@
+import type { Actor } from '../auth/guard';
+import type { Role } from '../generated/prisma/enums';
+import { DomainError } from '../errors';
+
+/**
+ * Commands check the role again, whoever calls them (an action, a script, a test): the action's
+ * requireRole answers 403 to a browser, this stops any other path to the same write.
+ */
+export function assertRole(actor: Actor, ...roles: Role[]): void {
+  if (!roles.includes(actor.role)) {
+    throw new DomainError('forbidden', `Only ${roles.join(' or ')} staff may do this; you are signed in as ${actor.role}`);
+  }
+}

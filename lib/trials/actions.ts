@@ -1,0 +1,24 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { requireRole } from '../auth/guard';
+import { today } from '../clock';
+import { db } from '../db/client';
+import { PLAN_TX_OPTIONS } from '../plans/transaction';
+import { grantTrial, type GrantedTrial } from './commands';
+import { grantTrialSchema } from './schemas';
+
+export async function grantTrialAction(input: unknown): Promise<ActionResult<GrantedTrial>> {
+  const actor = await requireRole('OPS');
+  const parsed = grantTrialSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
+  let grant;
+  try {
+    grant = await db.$transaction((tx) => grantTrial(tx, actor, parsed.data, today()), PLAN_TX_OPTIONS);
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath(`/accounts/${grant.accountId}/apps/${grant.sdkAppId}`);
+  return { ok: true, data: grant };
+}

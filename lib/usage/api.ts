@@ -1,0 +1,56 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { authenticateApiKey } from '../api-keys/queries';
+import { today } from '../clock';
+import { db } from '../db/client';
+import { apiError, apiErrorFrom } from '../http';
+import { allRowErrors, ingestUsage, type IngestResult } from './commands';
+import { describeRowErrors, parseUsageRows } from './schemas';
+
+/** Far above 10,000 rows of JSON; anything larger is refused before it is parsed. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+function unauthorized() {
+  const response = apiError(401, 'unauthorized', 'A valid, unrevoked API key is required: Authorization: Bearer <key>');
+  response.headers.set('WWW-Authenticate', 'Bearer realm="usage"');
+  return response;
+}
+
+/**
+ * POST /api/v1/usage, for machine clients. Authenticated by an API key (no session); the body
+ * is validated whole, and the batch is written all or nothing in one transaction.
+ */
+export async function handleUsagePost(request: Request): Promise<NextResponse> {
+  const key = await authenticateApiKey(request.headers.get('authorization'));
+  if (!key) return unauthorized();
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) return apiError(413, 'invalid', `body: at most ${MAX_BODY_BYTES} bytes`, { field: 'body' });
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return apiError(400, 'invalid', 'body: must be JSON: an array of usage rows, or {"rows": [...]}', { field: 'body' });
+  }
+  const parsed = parseUsageRows(body, { today: today() });
+  if (!parsed.ok) {
+    if (parsed.errors.length === 0) return apiError(400, 'invalid', parsed.message, { field: parsed.field });
+    const errors = await allRowErrors(db, parsed);
+    return apiError(400, 'invalid', describeRowErrors(errors, parsed.total), {
+      field: 'rows',
+      details: errors,
+    });
+  }
+  try {
+    const result = await db.$transaction(
+      async (tx): Promise<IngestResult> => {
+        const written = await ingestUsage(tx, { source: 'API', sentBy: key.id, audit: { id: null, label: `api-key:${key.prefix}` } }, parsed.rows);
+        await tx.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+        return written;
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+    return NextResponse.json({ ok: true, ...result });
+  } catch (error) {
+    return apiErrorFrom(error);
+  }
+}

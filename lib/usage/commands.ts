@@ -1,0 +1,232 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../db/client';
+import { writeAudit, type AuditActor } from '../db/audit';
+import { DomainError } from '../errors';
+import { describeRowErrors, type ParsedUsageBatch, type UsageRowError, type UsageRowInput } from './schemas';
+
+/** Who writes a batch: an API key or a signed-in ops user (CSV import). */
+export type UsageSender = {
+  source: 'API' | 'CSV';
+  /** Recorded on every row written: the API key's id or the user's id. */
+  sentBy: string;
+  audit: AuditActor;
+};
+
+/** A (app, month) the batch touches whose invoice is already issued or paid. */
+export type BilledMonthConflict = {
+  sdkAppId: string;
+  month: string;
+  invoiceId: number;
+  invoiceNumber: string | null;
+  status: 'ISSUED' | 'PAID';
+  rows: number[];
+};
+
+export type UsageCheck = {
+  errors: UsageRowError[];
+  conflicts: BilledMonthConflict[];
+  /** Draft invoices of the touched account-months: a billing re-run brings them up to date. */
+  staleDrafts: { invoiceId: number; accountId: number; month: string }[];
+  apps: number;
+  accountIds: number[];
+  months: string[];
+  from: string;
+  to: string;
+};
+
+export type IngestResult = {
+  batchId: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  /** Rows identical to what was stored: a re-sent batch changes nothing. */
+  unchanged: number;
+  apps: number;
+  months: string[];
+  staleDrafts: number;
+};
+
+export const CORRECTION_NEEDS_VOID =
+  'a correction of an issued month needs the invoice voided and a new invoice (void it in the console, then re-import and create the correction)';
+
+type Queryable = Pick<Tx, '$queryRawUnsafe'>;
+
+/**
+ * The checks that need the database, set-based (three statements whatever the batch size):
+ * unknown SDKAppIDs and rows dated before the app existed (400), and months whose invoice is
+ * already issued or paid (409). Used by the import preview and by the ingestion itself.
+ */
+export async function checkUsageRows(q: Queryable, rows: readonly UsageRowInput[]): Promise<UsageCheck> {
+  const appIds = [...new Set(rows.map((r) => r.sdkAppId))];
+  const apps = await q.$queryRawUnsafe<{ sdkAppId: string; accountId: number | null; createdOn: string | null }[]>(
+    `SELECT u."id"::text AS "sdkAppId", p."accountId",
+            to_char(p."createdAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "createdOn"
+       FROM unnest($1::bigint[]) AS u("id") LEFT JOIN "App" p ON p."sdkAppId" = u."id"`,
+    appIds,
+  );
+  const appById = new Map(apps.map((a) => [a.sdkAppId, a]));
+  const errors: UsageRowError[] = [];
+  rows.forEach((row, index) => {
+    const app = appById.get(row.sdkAppId);
+    if (!app || app.accountId === null) {
+      errors.push({ index, field: 'sdkAppId', reason: `no app ${row.sdkAppId} exists` });
+    } else if (app.createdOn && row.date < app.createdOn) {
+      errors.push({ index, field: 'date', reason: `${row.date} is before app ${row.sdkAppId} was created (${app.createdOn})` });
+    }
+  });
+
+  const pairs = new Map<string, { sdkAppId: string; month: string; rows: number[] }>();
+  let from = rows[0]?.date ?? '';
+  let to = from;
+  rows.forEach((row, index) => {
+    const month = row.date.slice(0, 7);
+    const key = `${row.sdkAppId}:${month}`;
+    const pair = pairs.get(key) ?? { sdkAppId: row.sdkAppId, month, rows: [] };
+    pair.rows.push(index);
+    pairs.set(key, pair);
+    if (row.date < from) from = row.date;
+    if (row.date > to) to = row.date;
+  });
+  const list = [...pairs.values()];
+  const invoices = await q.$queryRawUnsafe<
+    { sdkAppId: string; month: string; accountId: number; id: number; number: string | null; status: 'DRAFT' | 'ISSUED' | 'PAID' }[]
+  >(
+    `SELECT r."sdkAppId"::text AS "sdkAppId", r."month", i."accountId", i."id", i."number", i."status"::text AS "status"
+       FROM unnest($1::bigint[], $2::text[]) AS r("sdkAppId", "month")
+       JOIN "App" p ON p."sdkAppId" = r."sdkAppId"
+       JOIN "Invoice" i ON i."accountId" = p."accountId" AND i."month" = r."month" AND i."status" IN ('DRAFT', 'ISSUED', 'PAID')`,
+    list.map((p) => p.sdkAppId),
+    list.map((p) => p.month),
+  );
+  const conflicts: BilledMonthConflict[] = [];
+  const drafts = new Map<number, { invoiceId: number; accountId: number; month: string }>();
+  for (const inv of invoices) {
+    if (inv.status === 'DRAFT') {
+      drafts.set(inv.id, { invoiceId: inv.id, accountId: inv.accountId, month: inv.month });
+      continue;
+    }
+    conflicts.push({
+      sdkAppId: inv.sdkAppId,
+      month: inv.month,
+      invoiceId: inv.id,
+      invoiceNumber: inv.number,
+      status: inv.status,
+      rows: pairs.get(`${inv.sdkAppId}:${inv.month}`)?.rows ?? [],
+    });
+  }
+  conflicts.sort((a, b) => (a.rows[0] ?? 0) - (b.rows[0] ?? 0));
+  return {
+    errors,
+    conflicts,
+    staleDrafts: [...drafts.values()],
+    apps: appIds.length,
+    accountIds: [...new Set(apps.flatMap((a) => (a.accountId === null ? [] : [a.accountId])))],
+    months: [...new Set(list.map((p) => p.month))].sort(),
+    from,
+    to,
+  };
+}
+
+/**
+ * Every bad row of a batch that failed validation: the validator's errors plus the database
+ * checks (unknown app, before the app existed) on the rows that passed, by batch index.
+ */
+export async function allRowErrors(q: Queryable, parsed: Extract<ParsedUsageBatch, { ok: false }>): Promise<UsageRowError[]> {
+  const errors = [...parsed.errors];
+  if (parsed.valid.rows.length > 0) {
+    const check = await checkUsageRows(q, parsed.valid.rows);
+    for (const e of check.errors) errors.push({ ...e, index: parsed.valid.indexes[e.index] ?? e.index });
+  }
+  return errors.sort((a, b) => a.index - b.index);
+}
+
+export function conflictMessage(conflicts: readonly BilledMonthConflict[]): string {
+  const first = conflicts[0]!;
+  const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more app-months)` : '';
+  return `usage of app ${first.sdkAppId} for ${first.month} is billed on invoice ${first.invoiceNumber ?? first.invoiceId} (${first.status})${more}: ${CORRECTION_NEEDS_VOID}`;
+}
+
+// numeric[] takes decimal strings as they are; no float ever holds a bandwidth.
+const UPSERT = `
+WITH written AS (
+  INSERT INTO "UsageDaily" ("sdkAppId", "date", "dau", "peakGroups", "mau", "pcc",
+                            "barrageDomesticMbps", "barrageIntlMbps", "source", "sentBy", "updatedAt")
+  SELECT r."a", r."d", r."dau", r."pg", r."mau", r."pcc", r."dom", r."intl", $9::"UsageSource", $10, now()
+    FROM unnest($1::bigint[], $2::date[], $3::int[], $4::int[], $5::int[], $6::int[], $7::numeric[], $8::numeric[])
+         AS r("a", "d", "dau", "pg", "mau", "pcc", "dom", "intl")
+  ON CONFLICT ("sdkAppId", "date") DO UPDATE
+     SET "dau" = EXCLUDED."dau", "peakGroups" = EXCLUDED."peakGroups", "mau" = EXCLUDED."mau", "pcc" = EXCLUDED."pcc",
+         "barrageDomesticMbps" = EXCLUDED."barrageDomesticMbps", "barrageIntlMbps" = EXCLUDED."barrageIntlMbps",
+         "source" = EXCLUDED."source", "sentBy" = EXCLUDED."sentBy", "updatedAt" = EXCLUDED."updatedAt"
+   WHERE ("UsageDaily"."dau", "UsageDaily"."peakGroups", "UsageDaily"."mau", "UsageDaily"."pcc",
+          "UsageDaily"."barrageDomesticMbps", "UsageDaily"."barrageIntlMbps")
+         IS DISTINCT FROM
+         (EXCLUDED."dau", EXCLUDED."peakGroups", EXCLUDED."mau", EXCLUDED."pcc",
+          EXCLUDED."barrageDomesticMbps", EXCLUDED."barrageIntlMbps")
+  RETURNING (xmax = 0) AS "inserted"
+)
+SELECT (count(*) FILTER (WHERE "inserted"))::int AS "inserted", (count(*) FILTER (WHERE NOT "inserted"))::int AS "updated" FROM written`;
+
+/** Rows per statement: one statement for a full API batch. */
+const UPSERT_CHUNK = 10_000;
+
+/**
+ * Writes a validated batch (see parseUsageRows), all or nothing, inside the caller's
+ * transaction: a row for an app and day replaces the stored one as a whole (a measure left out
+ * is "not reported"), rows identical to the stored ones are left untouched, and each written
+ * row records its source, sender and time. Unknown apps -> 400 with the rows; a month whose
+ * invoice is issued or paid -> 409 (the database trigger refuses it too).
+ */
+export async function ingestUsage(tx: Tx, sender: UsageSender, rows: readonly UsageRowInput[]): Promise<IngestResult> {
+  if (rows.length === 0) throw new DomainError('invalid', 'rows: the batch is empty', { field: 'rows' });
+  const check = await checkUsageRows(tx, rows);
+  if (check.errors.length > 0) {
+    throw new DomainError('invalid', describeRowErrors(check.errors, rows.length), { field: 'rows', details: check.errors });
+  }
+  if (check.conflicts.length > 0) {
+    throw new DomainError('conflict', conflictMessage(check.conflicts), {
+      field: 'rows',
+      details: check.conflicts.map((c) => ({ ...c, reason: CORRECTION_NEEDS_VOID })),
+    });
+  }
+  let inserted = 0;
+  let updated = 0;
+  for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
+    const chunk = rows.slice(start, start + UPSERT_CHUNK);
+    const [counts] = await tx.$queryRawUnsafe<{ inserted: number; updated: number }[]>(
+      UPSERT,
+      chunk.map((r) => r.sdkAppId),
+      chunk.map((r) => r.date),
+      chunk.map((r) => r.dau),
+      chunk.map((r) => r.peakGroups),
+      chunk.map((r) => r.mau),
+      chunk.map((r) => r.pcc),
+      chunk.map((r) => r.barrageDomesticMbps),
+      chunk.map((r) => r.barrageIntlMbps),
+      sender.source,
+      sender.sentBy,
+    );
+    inserted += counts?.inserted ?? 0;
+    updated += counts?.updated ?? 0;
+  }
+  const batchId = randomUUID();
+  const result: IngestResult = {
+    batchId,
+    rows: rows.length,
+    inserted,
+    updated,
+    unchanged: rows.length - inserted - updated,
+    apps: check.apps,
+    months: check.months,
+    staleDrafts: check.staleDrafts.length,
+  };
+  await writeAudit(tx, sender.audit, {
+    action: 'usage.import',
+    entityType: 'UsageBatch',
+    entityId: batchId,
+    accountId: check.accountIds.length === 1 ? check.accountIds[0] : null,
+    after: { source: sender.source, from: check.from, to: check.to, ...result },
+  });
+  return result;
+}

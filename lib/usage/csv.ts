@@ -1,0 +1,144 @@
+import { COUNT_FIELDS, MAX_USAGE_ROWS, parseUsageRows, USAGE_FIELDS, type UsageField, type UsageRowInput } from './schemas';
+
+/**
+ * The CSV import: the same rows as the API, one per line, under a header naming the columns
+ * (any order; sdkAppId and date required, the measures optional; an empty cell is "not
+ * reported"). Errors point at the file's line (the header is line 1), so ops can fix the file.
+ */
+
+export type CsvError = { line: number; field: string; reason: string };
+
+export type CsvValidation =
+  | { ok: true; rows: UsageRowInput[]; lines: number }
+  | { ok: false; message: string; errors: CsvError[]; rows: number };
+
+export const CSV_TEMPLATE = `${USAGE_FIELDS.join(',')}\n1400000001,2026-10-01,12000,150000,,,3.5,0.8\n`;
+
+/** Cap on the text accepted, well above 10,000 rows of eight columns. */
+export const MAX_CSV_CHARS = 2_000_000;
+
+type Record_ = { line: number; cells: string[] };
+
+/** RFC 4180 records: quoted cells may hold commas, quotes ("") and line breaks; CRLF or LF. */
+export function splitCsv(text: string): Record_[] {
+  const records: Record_[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const endRecord = () => {
+    cells.push(cell);
+    // A blank line is no record.
+    if (!(cells.length === 1 && cells[0]!.trim() === '')) records.push({ line: recordLine, cells });
+    cells = [];
+    cell = '';
+  };
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (c === '\n') line++;
+        cell += c;
+      }
+      continue;
+    }
+    if (c === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== '' || cells.length > 0) endRecord();
+  return records;
+}
+
+const HEADER_ALIASES = new Map<string, UsageField>(USAGE_FIELDS.map((f) => [f.toLowerCase(), f]));
+
+function headerField(raw: string): UsageField | null {
+  return HEADER_ALIASES.get(raw.trim().toLowerCase().replace(/[_\s-]/g, '')) ?? null;
+}
+
+const COUNT = new Set<string>(COUNT_FIELDS);
+
+/** Parses and validates a usage CSV with the API's rules; nothing is looked up in the database. */
+export function validateUsageCsv(text: string, options: { today: string }): CsvValidation {
+  if (text.length > MAX_CSV_CHARS) {
+    return { ok: false, rows: 0, message: `the file is too large (at most ${MAX_CSV_CHARS.toLocaleString('en-US')} characters)`, errors: [] };
+  }
+  const records = splitCsv(text);
+  const header = records.shift();
+  if (!header) return { ok: false, rows: 0, message: 'the file is empty: the first line must name the columns', errors: [] };
+  const errors: CsvError[] = [];
+  const columns: (UsageField | null)[] = [];
+  const seen = new Set<UsageField>();
+  header.cells.forEach((raw, i) => {
+    const field = headerField(raw);
+    if (field === null) {
+      errors.push({ line: header.line, field: raw.trim() || `column ${i + 1}`, reason: `is not a usage column (expected ${USAGE_FIELDS.join(', ')})` });
+    } else if (seen.has(field)) {
+      errors.push({ line: header.line, field, reason: 'is named twice in the header' });
+    } else {
+      seen.add(field);
+    }
+    columns.push(field);
+  });
+  for (const required of ['sdkAppId', 'date'] as const) {
+    if (!seen.has(required)) errors.push({ line: header.line, field: required, reason: 'column is missing from the header' });
+  }
+  if (errors.length > 0) return { ok: false, rows: records.length, message: 'the header line is not valid', errors };
+  if (records.length > MAX_USAGE_ROWS) {
+    return {
+      ok: false,
+      rows: records.length,
+      message: `a file holds at most ${MAX_USAGE_ROWS.toLocaleString('en-US')} rows (got ${records.length.toLocaleString('en-US')}); split it`,
+      errors: [],
+    };
+  }
+
+  const objects: Record<string, unknown>[] = [];
+  const lineOf: number[] = [];
+  for (const record of records) {
+    if (record.cells.length !== columns.length) {
+      errors.push({ line: record.line, field: 'row', reason: `has ${record.cells.length} cells, the header has ${columns.length}` });
+      continue;
+    }
+    const object: Record<string, unknown> = {};
+    record.cells.forEach((raw, i) => {
+      const field = columns[i]!;
+      const value = raw.trim();
+      if (value === '') return;
+      // Counts travel as numbers, as in the API; anything else stays text for the validator to name.
+      object[field] = COUNT.has(field) && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    });
+    objects.push(object);
+    lineOf.push(record.line);
+  }
+  if (records.length === 0) return { ok: false, rows: 0, message: 'the file has a header but no rows', errors: [] };
+  const parsed = parseUsageRows(objects, { ...options, rowLabel: (index) => `line ${lineOf[index] ?? '?'}` });
+  if (!parsed.ok) errors.push(...parsed.errors.map((e) => ({ line: lineOf[e.index] ?? 0, field: e.field, reason: e.reason })));
+  if (errors.length > 0) {
+    errors.sort((a, b) => a.line - b.line);
+    const badLines = new Set(errors.map((e) => e.line)).size;
+    return { ok: false, rows: records.length, message: `${badLines.toLocaleString('en-US')} of ${records.length.toLocaleString('en-US')} rows have errors; nothing can be imported until they are fixed`, errors };
+  }
+  if (!parsed.ok) return { ok: false, rows: records.length, message: parsed.message, errors: [] };
+  return { ok: true, rows: parsed.rows, lines: records.length };
+}
