@@ -13,6 +13,11 @@ const config = [
     },
   },
   {
+    // Test helpers such as useTestDatabase() are not React hooks.
+    files: ['tests/**/*.ts', 'e2e/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+  {
     // The billing engine is pure: no database, framework, UI or I/O.
     files: ['lib/billing/**/*.ts'],
     rules: {

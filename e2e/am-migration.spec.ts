@@ -14,6 +14,10 @@ async function pageAs(browser: Browser, email: string): Promise<Page> {
 test('[ACCOUNT_MANAGER][MIGRATION]: am previews and executes the legacy -> current migration of a demo account', async ({ browser }) => {
   const am = await pageAs(browser, 'am@demo.test');
 
+  // One active ticket per account: opening another one leads to the open ticket.
+  await am.goto(`/migrations/new?accountId=${account.id}`);
+  await expect(am.getByText(`Account ${account.id} already has an active ticket:`)).toBeVisible();
+
   // The account page shows the open ticket.
   await am.goto(`/accounts/${account.id}`);
   const card = am.getByTestId('migration-status');
@@ -75,6 +79,12 @@ test('[ACCOUNT_MANAGER][MIGRATION]: am previews and executes the legacy -> curre
   await ops.goto('/migrations?status=EXECUTED');
   await expect(ops.getByRole('link', { name: new RegExp(account.name) })).toBeVisible();
   await screenshot(ops, 'migration-08-ops-tickets');
+  // The same ticket in Chinese.
+  await ops.context().addCookies([{ name: 'locale', value: 'zh', url: new URL(ops.url()).origin }]);
+  await ops.goto(ticketUrl);
+  await expect(ops.getByRole('heading', { level: 1, name: /迁移工单 #\d+/ })).toBeVisible();
+  await expect(ops.getByText('自 2026-12-01 起该账户按当前计费方案以美元计费', { exact: false })).toBeVisible();
+  await screenshot(ops, 'migration-10-ops-ticket-zh');
 
   // Another account manager is refused the ticket and does not list it.
   const am2 = await pageAs(browser, 'am2@demo.test');
@@ -84,4 +94,9 @@ test('[ACCOUNT_MANAGER][MIGRATION]: am previews and executes the legacy -> curre
   await screenshot(am2, 'migration-09-am2-refused');
   await am2.goto('/migrations');
   await expect(am2.getByRole('link', { name: new RegExp(account.name) })).toHaveCount(0);
+
+  // Customers never see tickets: the console's migration pages are closed to them.
+  const customer = await pageAs(browser, 'customer@demo.test');
+  expect((await customer.goto(ticketUrl))?.status()).toBe(403);
+  expect((await customer.goto('/migrations'))?.status()).toBe(403);
 });

@@ -17,9 +17,10 @@ interface Options {
 
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { appMonths: 50_000, appsPerAccount: 20, days: 31 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i];
-    const value = Number(argv[i + 1]);
+  const args = argv.flatMap((a) => (a.startsWith('--') && a.includes('=') ? a.split('=', 2) : [a]));
+  for (let i = 0; i < args.length; i += 2) {
+    const flag = args[i];
+    const value = Number(args[i + 1]);
     if (!Number.isInteger(value) || value <= 0) throw new Error(`${flag} needs a positive whole number`);
     if (flag === '--app-months') options.appMonths = value;
     else if (flag === '--apps-per-account') options.appsPerAccount = value;

@@ -2,6 +2,7 @@
  * `npm run -s billing -- <command> ...`
  *
  *   simulate FILE|-   rate a scenario (DOMAIN.md section 9) and print JSON invoices
+ *   run --month M     run the billing of month M (DRAFT invoices) on the database, print its summary
  *
  * Every failure exits with status 2 and exactly one line `error: <why>` on stderr,
  * with nothing on stdout.
@@ -18,7 +19,7 @@ interface CommandResult {
 
 type Command = (args: readonly string[]) => Promise<CommandResult>;
 
-const USAGE = 'usage: billing simulate FILE|-';
+const USAGE = 'usage: billing simulate FILE|- | billing run --month YYYY-MM';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -56,8 +57,19 @@ async function simulateCommand(args: readonly string[]): Promise<CommandResult> 
   return { stdout: formatSimulatorOutput(result.output) };
 }
 
+/** `billing run --month YYYY-MM` (lib/billing-runs/cli.ts) */
+async function runCommand(args: readonly string[]): Promise<CommandResult> {
+  const { runFromCli } = await import('../lib/billing-runs/cli');
+  try {
+    return { stdout: (await runFromCli(args)).json };
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 const COMMANDS: Readonly<Record<string, Command>> = {
   simulate: simulateCommand,
+  run: runCommand,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

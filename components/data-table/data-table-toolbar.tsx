@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useI18n } from '@/lib/i18n/client';
 import { Button } from '../ui/button';
 import { Input, Select } from '../ui/form';
@@ -23,8 +23,7 @@ export function DataTableToolbar({
   const { t } = useI18n();
   const { searchParams, setParams } = useUrlState();
   const current = searchParams.get(searchParam) ?? '';
-  const [text, setText] = useState(current);
-  useEffect(() => setText(current), [current]);
+  const submit = (value: string) => value.trim() !== current && setParams({ [searchParam]: value.trim() }, { resetPage: true });
   const active = [searchParam, ...filters.map((f) => f.param)].some((p) => searchParams.get(p));
 
   return (
@@ -33,16 +32,18 @@ export function DataTableToolbar({
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          setParams({ [searchParam]: text.trim() }, { resetPage: true });
+          submit(String(new FormData(event.currentTarget).get(searchParam) ?? ''));
         }}
       >
+        {/* Keyed by the URL's value: back/forward or a reset shows the URL's text again. */}
         <Input
+          key={current}
           type="search"
+          name={searchParam}
           aria-label={t('common.search')}
           placeholder={searchPlaceholder ?? t('common.search')}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          onBlur={() => text.trim() !== current && setParams({ [searchParam]: text.trim() }, { resetPage: true })}
+          defaultValue={current}
+          onBlur={(event) => submit(event.target.value)}
           className="w-64"
         />
       </form>

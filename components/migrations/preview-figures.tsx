@@ -16,8 +16,9 @@ function negate(amount: string): string {
 
 function signed(amount: string, currency: string, locale: Locale): string {
   const d = new Decimal(amount);
-  const text = formatMoney(d.abs().toFixed(2), currency, locale);
-  return d.isZero() ? text : `${d.isNegative() ? '−' : '+'}${text}`;
+  if (d.isZero()) return formatMoney('0.00', currency, locale);
+  const text = formatMoney(d.toFixed(2), currency, locale);
+  return d.isNegative() ? text : `+${text}`;
 }
 
 function Difference({ legacy, current, locale }: { legacy: string; current: string; locale: Locale }) {
@@ -58,7 +59,7 @@ function endingLine(item: EndingFigure, lastLegacyDay: string, t: Translate, loc
 export async function PreviewFiguresView({ figures, title }: { figures: PreviewFigures; title?: string }) {
   const { t, locale } = await getI18n();
   const months = figures.months.length === 1 ? figures.months[0] : `${figures.months[0]} – ${figures.months[figures.months.length - 1]}`;
-  const missingMau = figures.apps.some((a) => !a.mauReported && a.current.total !== '0.00');
+  const missingMau = figures.apps.some((a) => !a.mauReported && a.edition !== 'DEVELOPER');
   const withLimits = figures.apps.filter((a) => a.fallingLimits.length > 0);
   const withEnding = figures.apps.filter((a) => a.ending.length > 0);
   return (
@@ -87,7 +88,7 @@ export async function PreviewFiguresView({ figures, title }: { figures: PreviewF
                     <Badge tone="amber">{editionName(app.heldEdition)}</Badge>
                     <span aria-hidden>→</span>
                     <Badge tone="blue">{editionName(app.edition)}</Badge>
-                    {!app.mauReported ? <Badge>{t('migrations.figures.noMau')}</Badge> : null}
+                    {!app.mauReported && app.edition !== 'DEVELOPER' ? <Badge>{t('migrations.figures.noMau')}</Badge> : null}
                   </div>
                   {app.pendingDowngrade ? (
                     <div className="mt-0.5 text-xs text-slate-500">
@@ -118,24 +119,26 @@ export async function PreviewFiguresView({ figures, title }: { figures: PreviewF
         </Table>
         {missingMau ? <p className="mt-2 text-xs text-slate-500">{t('migrations.figures.noMauNote')}</p> : null}
         <h3 className="mt-4 mb-2 text-xs font-semibold text-slate-700">{t('migrations.figures.byMonth')}</h3>
-        <Table className="max-w-xl">
-          <THead>
-            <tr>
-              <TH>{t('migrations.figures.month')}</TH>
-              <TH className="text-right">{t('migrations.figures.legacy')}</TH>
-              <TH className="text-right">{t('migrations.figures.current')}</TH>
-            </tr>
-          </THead>
-          <TBody>
-            {figures.months.map((month, i) => (
-              <TR key={month}>
-                <TD className="tabular-nums">{month}</TD>
-                <TD className="text-right tabular-nums">{formatMoney(figures.account.legacy.byMonth[i] ?? '0', 'CNY', locale)}</TD>
-                <TD className="text-right tabular-nums">{formatMoney(figures.account.current.byMonth[i] ?? '0', 'USD', locale)}</TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
+        <div className="max-w-xl">
+          <Table>
+            <THead>
+              <tr>
+                <TH>{t('migrations.figures.month')}</TH>
+                <TH className="text-right">{t('migrations.figures.legacy')}</TH>
+                <TH className="text-right">{t('migrations.figures.current')}</TH>
+              </tr>
+            </THead>
+            <TBody>
+              {figures.months.map((month, i) => (
+                <TR key={month}>
+                  <TD className="tabular-nums">{month}</TD>
+                  <TD className="text-right tabular-nums">{formatMoney(figures.account.legacy.byMonth[i] ?? '0', 'CNY', locale)}</TD>
+                  <TD className="text-right tabular-nums">{formatMoney(figures.account.current.byMonth[i] ?? '0', 'USD', locale)}</TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        </div>
       </Card>
 
       <div className="grid gap-4 lg:grid-cols-2">

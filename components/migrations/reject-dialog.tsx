@@ -18,23 +18,26 @@ export function RejectDialog({ ticketId }: { ticketId: number }) {
       <Button variant="secondary" onClick={() => setOpen(true)}>
         {t('migrations.reject.button')}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t('migrations.reject.dialogTitle', { id: ticketId })}>
-        <form action={action} className="flex flex-col gap-3">
-          <input type="hidden" name="ticketId" value={ticketId} />
-          {!state.ok && !errors?.reason ? <FormMessage>{state.message}</FormMessage> : null}
-          <Field label={t('migrations.reject.reason')} htmlFor="reason" error={errors?.reason}>
-            <Textarea id="reason" name="reason" required maxLength={1000} rows={3} aria-invalid={Boolean(errors?.reason)} />
-          </Field>
-          <div className="flex justify-end gap-2 border-t border-slate-100 pt-3">
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" variant="danger" disabled={pending}>
-              {t('migrations.reject.submit')}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      {/* Mounted only while open: the kit's Dialog uses a fixed title id, so two mounted dialogs would share it. */}
+      {open ? (
+        <Dialog open={open} onClose={() => setOpen(false)} title={t('migrations.reject.dialogTitle', { id: ticketId })}>
+          <form action={action} className="flex flex-col gap-3">
+            <input type="hidden" name="ticketId" value={ticketId} />
+            {!state.ok && !errors?.reason ? <FormMessage>{state.message}</FormMessage> : null}
+            <Field label={t('migrations.reject.reason')} htmlFor="reason" error={errors?.reason}>
+              <Textarea id="reason" name="reason" required maxLength={1000} rows={3} aria-invalid={Boolean(errors?.reason)} />
+            </Field>
+            <div className="flex justify-end gap-2 border-t border-slate-100 pt-3">
+              <Button variant="secondary" onClick={() => setOpen(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" variant="danger" disabled={pending}>
+                {t('migrations.reject.submit')}
+              </Button>
+            </div>
+          </form>
+        </Dialog>
+      ) : null}
     </>
   );
 }

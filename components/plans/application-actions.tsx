@@ -6,7 +6,7 @@ import { decideApplicationAction, submitApplicationAction } from '@/lib/features
 import { useI18n } from '@/lib/i18n/client';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { Field, FormMessage, Textarea } from '../ui/form';
+import { Field, FormMessage, Input, Textarea } from '../ui/form';
 
 /** Approve or reject a pending broadcast-push application (ops). */
 export function DecideApplication({ applicationId }: { applicationId: number }) {
@@ -84,13 +84,7 @@ export function SubmitApplication({ sdkAppId }: { sdkAppId: string }) {
       }}
     >
       <Field label={t('fapp.note')} htmlFor="fapp-note" className="min-w-72 flex-1">
-        <input
-          id="fapp-note"
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          maxLength={500}
-          className="h-8 rounded-md border border-slate-300 bg-white px-2.5 text-sm focus:border-sky-600 focus:outline-none"
-        />
+        <Input id="fapp-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
       </Field>
       <Button type="submit" size="md" disabled={pending}>
         {t('fapp.submit')}

@@ -16,7 +16,7 @@ import { Field, FormMessage, Input, Select } from '../ui/form';
 import { addonLabel, editionLabel } from './labels';
 import { PlanConfirmation } from './plan-confirmation';
 
-type Change = Omit<PlanChangeInput, 'digest'>;
+type Change = PlanChangeInput;
 
 /**
  * Ops' plan actions for one app. Every change goes through a confirmation computed by the engine

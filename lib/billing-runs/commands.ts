@@ -5,8 +5,9 @@ import { today as clockToday } from '../clock';
 import { type AuditActor, writeAudit } from '../db/audit';
 import { db, getDatabase } from '../db/client';
 import { constraintViolation, DomainError } from '../errors';
-import { loadAccountInputs, loadPriceBooks, type LoadedAccount } from '../rating/inputs';
+import { loadAccountInputsWith, loadPriceBooks, type LoadedAccount } from '../rating/inputs';
 import { rateAccounts, writeDrafts, type RatedAccount, type RatingFailure } from './drafts';
+import { driverSql, driverTransaction, writeAuditSql } from './raw';
 import { firstBillableDay, monthSchema } from './schemas';
 
 /**
@@ -125,28 +126,32 @@ export async function createBillingRun(
 
 type ChunkOutcome = { invoices: number; failures: RatingFailure[]; skipped: number[]; deletedDrafts: number };
 
+/**
+ * One chunk in one transaction: its drafts replaced, its failures recorded, the run's counters
+ * and heartbeat moved, one audit entry. Through the driver (see raw.ts): thousands of lines per
+ * statement.
+ */
 async function commitChunk(runId: number, actor: RunActor, month: string, accountIds: readonly number[], rated: readonly RatedAccount[], failures: readonly RatingFailure[]): Promise<ChunkOutcome> {
-  return db.$transaction(
-    async (tx) => {
-      const failedIds = new Set(failures.map((f) => f.accountId));
-      const result = await writeDrafts(tx, { month, billingRunId: runId, accountIds, rated: rated.filter((r) => !failedIds.has(r.accountId)) });
-      // An account in both lists was skipped, not failed.
-      const skipped = new Set(result.skipped);
-      const realFailures = failures.filter((f) => !skipped.has(f.accountId));
-      if (realFailures.length > 0) {
-        await tx.billingRunFailure.createMany({ data: realFailures.map((f) => ({ runId, accountId: f.accountId, message: f.message.slice(0, 2000) })) });
-      }
-      await tx.$executeRawUnsafe(
-        `UPDATE "BillingRun" SET "doneAccounts" = "doneAccounts" + $2, "failedAccounts" = "failedAccounts" + $3,
-                "skippedAccounts" = "skippedAccounts" + $4, "invoiceCount" = "invoiceCount" + $5, "heartbeatAt" = now()
-          WHERE "id" = $1`,
-        runId,
-        accountIds.length,
-        realFailures.length,
-        result.skipped.length,
-        result.written.size,
+  return driverTransaction(async (sql) => {
+    const failedIds = new Set(failures.map((f) => f.accountId));
+    const result = await writeDrafts(sql, { month, billingRunId: runId, accountIds, rated: rated.filter((r) => !failedIds.has(r.accountId)) });
+    // An account both failed and already issued was skipped, not failed.
+    const skipped = new Set(result.skipped);
+    const realFailures = failures.filter((f) => !skipped.has(f.accountId));
+    if (realFailures.length > 0) {
+      await sql(
+        `INSERT INTO "BillingRunFailure" ("runId", "accountId", "message") SELECT $1, u."a", u."m" FROM unnest($2::int[], $3::text[]) AS u("a", "m")`,
+        [runId, realFailures.map((f) => f.accountId), realFailures.map((f) => f.message.slice(0, 2000))],
       );
-      await writeAudit(tx, actor, {
+    }
+    await sql(
+      `UPDATE "BillingRun" SET "doneAccounts" = "doneAccounts" + $2, "failedAccounts" = "failedAccounts" + $3,
+              "skippedAccounts" = "skippedAccounts" + $4, "invoiceCount" = "invoiceCount" + $5, "heartbeatAt" = now()
+        WHERE "id" = $1`,
+      [runId, accountIds.length, realFailures.length, result.skipped.length, result.written.size],
+    );
+    await writeAuditSql(sql, actor, [
+      {
         action: 'billingRun.writeDrafts',
         entityType: 'BillingRun',
         entityId: runId,
@@ -160,35 +165,36 @@ async function commitChunk(runId: number, actor: RunActor, month: string, accoun
           skippedAccountIds: result.skipped,
           failedAccountIds: realFailures.map((f) => f.accountId),
         },
-      });
-      return { invoices: result.written.size, failures: realFailures, skipped: result.skipped, deletedDrafts: result.deletedDrafts };
-    },
-    { timeout: 120_000, maxWait: 60_000 },
-  );
+      },
+    ]);
+    return { invoices: result.written.size, failures: realFailures, skipped: result.skipped, deletedDrafts: result.deletedDrafts };
+  });
 }
 
 /**
  * A chunk whose transaction failed (a concurrent change, a constraint) is retried one account
  * at a time, so one bad account fails alone and the run goes on.
  */
-async function commitAccountByAccount(runId: number, actor: RunActor, month: string, accountIds: readonly number[], rated: readonly RatedAccount[], failures: readonly RatingFailure[]): Promise<ChunkOutcome> {
-  const total: ChunkOutcome = { invoices: 0, failures: [], skipped: [], deletedDrafts: 0 };
+async function commitAccountByAccount(runId: number, actor: RunActor, month: string, accountIds: readonly number[], rated: readonly RatedAccount[], failures: readonly RatingFailure[]): Promise<void> {
   for (const accountId of accountIds) {
     const own = rated.filter((r) => r.accountId === accountId);
     const ownFailures = failures.filter((f) => f.accountId === accountId);
-    let outcome: ChunkOutcome;
     try {
-      outcome = await commitChunk(runId, actor, month, [accountId], own, ownFailures);
+      await commitChunk(runId, actor, month, [accountId], own, ownFailures);
     } catch (error) {
       const message = `writing the draft failed: ${constraintViolation(error)?.message ?? (error instanceof Error ? error.message : String(error))}`;
-      outcome = await commitChunk(runId, actor, month, [accountId], [], [{ accountId, message }]);
+      await commitChunk(runId, actor, month, [accountId], [], [{ accountId, message }]);
     }
-    total.invoices += outcome.invoices;
-    total.failures.push(...outcome.failures);
-    total.skipped.push(...outcome.skipped);
-    total.deletedDrafts += outcome.deletedDrafts;
   }
-  return total;
+}
+
+async function commitOrRetry(runId: number, actor: RunActor, month: string, chunk: readonly number[], rated: readonly RatedAccount[], failures: readonly RatingFailure[]): Promise<void> {
+  try {
+    await commitChunk(runId, actor, month, chunk, rated, failures);
+  } catch (error) {
+    if (!constraintViolation(error)) throw error;
+    await commitAccountByAccount(runId, actor, month, chunk, rated, failures);
+  }
 }
 
 function chunksOf<T>(list: readonly T[], size: number): T[][] {
@@ -197,11 +203,19 @@ function chunksOf<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** A promise whose rejection is handled later (awaited by the pipeline), never "unhandled" meanwhile. */
+function settleLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /**
- * Rates and writes the run's accounts chunk by chunk: inputs loaded set-based per chunk (the
- * next chunk's are read while this one is rated and written, on PostgreSQL), the engine rates
- * [month], and one transaction per chunk replaces its drafts and moves the progress counters
- * and heartbeat. Ends SUCCEEDED, or FAILED with the error when something unexpected stops it.
+ * Rates and writes the run's accounts chunk by chunk: inputs loaded set-based per chunk, the
+ * engine rates [month], and one transaction per chunk replaces its drafts and moves the
+ * progress counters and heartbeat. On PostgreSQL the work is pipelined: while the engine rates
+ * chunk i, the database reads chunk i+1 and writes chunk i-1 (at most one write in flight, so
+ * chunks commit in order). Ends SUCCEEDED, or FAILED with the error when something unexpected
+ * stops it.
  */
 export async function executeBillingRun(
   runId: number,
@@ -212,35 +226,33 @@ export async function executeBillingRun(
 ): Promise<BillingRunSummary> {
   const { from, to } = monthBounds(month);
   const chunks = chunksOf(accountIds, options.chunkSize ?? DEFAULT_CHUNK_ACCOUNTS);
-  // On PGlite (one connection) reading ahead would only queue behind the write.
-  const readAhead = getDatabase().driver.kind === 'postgres';
-  const load = (ids: readonly number[]) => {
-    const loading = loadAccountInputs(db, { accountIds: ids, usageFrom: from, usageTo: to });
-    // Awaited by the next iteration; if this one throws first, its rejection is not unhandled.
-    loading.catch(() => undefined);
-    return loading;
-  };
+  // PGlite has one connection: reading ahead would only queue behind the write.
+  const pipelined = getDatabase().driver.kind === 'postgres';
+  const read = driverSql();
+  const load = (ids: readonly number[]) =>
+    settleLater(loadAccountInputsWith((text, params) => read(text, params), { accountIds: ids, usageFrom: from, usageTo: to }));
   try {
     const priceBooks: PriceBook[] = await loadPriceBooks(db);
     let next: Promise<Map<number, LoadedAccount>> | null = chunks[0] ? load(chunks[0]) : null;
+    let writing: Promise<void> | null = null;
     let done = 0;
     for (let i = 0; i < chunks.length; i++) {
       const chunk = chunks[i]!;
       const loaded = await next!;
-      next = null;
       const following = chunks[i + 1];
-      if (following && readAhead) next = load(following);
+      next = following && pipelined ? load(following) : null;
       const { rated, failures } = rateAccounts(chunk, loaded, month, priceBooks);
-      try {
-        await commitChunk(runId, actor, month, chunk, rated, failures);
-      } catch (error) {
-        if (!constraintViolation(error)) throw error;
-        await commitAccountByAccount(runId, actor, month, chunk, rated, failures);
-      }
-      if (following && !readAhead) next = load(following);
+      if (writing) await writing;
+      writing = settleLater(commitOrRetry(runId, actor, month, chunk, rated, failures));
+      if (!pipelined) await writing;
+      if (following && !pipelined) next = load(following);
       done += chunk.length;
-      await options.afterChunk?.({ runId, chunk: i, done });
+      if (options.afterChunk) {
+        await writing;
+        await options.afterChunk({ runId, chunk: i, done });
+      }
     }
+    if (writing) await writing;
     await db.$transaction(async (tx) => {
       const run = await tx.billingRun.update({
         where: { id: runId },

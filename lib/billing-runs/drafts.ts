@@ -1,8 +1,8 @@
 import 'server-only';
 import { rateAccount, serializeInvoice, type InvoiceJson, type PriceBook } from '../billing/index';
 import { isBillingRuleError } from '../billing/errors';
-import type { Tx } from '../db/client';
 import type { LoadedAccount } from '../rating/inputs';
+import type { Sql } from './raw';
 
 /**
  * Rating is kept apart from persistence (STYLE.md): the engine rates, this module turns its
@@ -58,51 +58,56 @@ export type WriteDraftsResult = {
 };
 
 /**
- * Replaces the chunk's DRAFT invoices of the month in the caller's transaction, set-based:
+ * Replaces the chunk's DRAFT invoices of the month in the caller's transaction (`sql`), set-based:
  * delete the drafts, then insert the new invoices and their lines with one statement each.
  * Issued, paid and void invoices are never touched; an account whose month is already issued
  * is skipped. The delete comes first on purpose: it waits for a concurrent issue of the same
  * draft, so the issued check that follows sees it.
  */
-export async function writeDrafts(tx: Tx, options: WriteDraftsOptions): Promise<WriteDraftsResult> {
+export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promise<WriteDraftsResult> {
   const { month } = options;
   const ids = [...options.accountIds];
-  const deleted = await tx.$queryRawUnsafe<{ count: number }[]>(
+  // Lines first, in one statement (the foreign key's cascade would delete them invoice by invoice).
+  await sql(
+    `DELETE FROM "InvoiceLine" l USING "Invoice" i
+      WHERE l."invoiceId" = i."id" AND i."month" = $1 AND i."status" = 'DRAFT' AND i."accountId" = ANY($2::int[])`,
+    [month, ids],
+  );
+  const deleted = await sql<{ count: number }>(
     `WITH d AS (DELETE FROM "Invoice" WHERE "month" = $1 AND "status" = 'DRAFT' AND "accountId" = ANY($2::int[]) RETURNING 1)
      SELECT count(*)::int AS "count" FROM d`,
-    month,
-    ids,
+    [month, ids],
   );
-  const issued = await tx.$queryRawUnsafe<{ accountId: number }[]>(
-      `SELECT DISTINCT "accountId" FROM "Invoice" WHERE "month" = $1 AND "status" IN ('ISSUED', 'PAID') AND "accountId" = ANY($2::int[])`,
-      month,
-      ids,
-    );
-  const voids = await tx.$queryRawUnsafe<{ accountId: number; id: number }[]>(
-      `SELECT DISTINCT ON (v."accountId") v."accountId", v."id" FROM "Invoice" v
-        WHERE v."month" = $1 AND v."status" = 'VOID' AND v."accountId" = ANY($2::int[])
-          AND NOT EXISTS (SELECT 1 FROM "Invoice" c WHERE c."replacesId" = v."id")
-        ORDER BY v."accountId", v."voidedAt" DESC, v."id" DESC`,
-      month,
-      ids,
-    );
+  const issued = await sql<{ accountId: number }>(
+    `SELECT DISTINCT "accountId" FROM "Invoice" WHERE "month" = $1 AND "status" IN ('ISSUED', 'PAID') AND "accountId" = ANY($2::int[])`,
+    [month, ids],
+  );
+  const voids = await sql<{ accountId: number; id: number }>(
+    `SELECT DISTINCT ON (v."accountId") v."accountId", v."id" FROM "Invoice" v
+      WHERE v."month" = $1 AND v."status" = 'VOID' AND v."accountId" = ANY($2::int[])
+        AND NOT EXISTS (SELECT 1 FROM "Invoice" c WHERE c."replacesId" = v."id")
+      ORDER BY v."accountId", v."voidedAt" DESC, v."id" DESC`,
+    [month, ids],
+  );
   const skippedSet = new Set(issued.map((r) => r.accountId));
   const voidOf = new Map(voids.map((r) => [r.accountId, r.id]));
   const toWrite = options.rated.filter((r): r is { accountId: number; invoice: InvoiceJson } => r.invoice !== null && !skippedSet.has(r.accountId));
   const written = new Map<number, number>();
   if (toWrite.length > 0) {
-    const inserted = await tx.$queryRawUnsafe<{ id: number; accountId: number }[]>(
+    const inserted = await sql<{ id: number; accountId: number }>(
       `INSERT INTO "Invoice" ("accountId", "month", "scheme", "currency", "status", "total", "billingRunId", "replacesId")
        SELECT u."accountId", $1, u."scheme"::"Scheme", u."currency"::"Currency", 'DRAFT', u."total", $2, u."replacesId"
          FROM unnest($3::int[], $4::text[], $5::text[], $6::numeric[], $7::int[]) AS u("accountId", "scheme", "currency", "total", "replacesId")
        RETURNING "id", "accountId"`,
-      month,
-      options.billingRunId,
-      toWrite.map((r) => r.accountId),
-      toWrite.map((r) => r.invoice.scheme),
-      toWrite.map((r) => r.invoice.currency),
-      toWrite.map((r) => r.invoice.total),
-      toWrite.map((r) => options.replaces?.get(r.accountId) ?? voidOf.get(r.accountId) ?? null),
+      [
+        month,
+        options.billingRunId,
+        toWrite.map((r) => r.accountId),
+        toWrite.map((r) => r.invoice.scheme),
+        toWrite.map((r) => r.invoice.currency),
+        toWrite.map((r) => r.invoice.total),
+        toWrite.map((r) => options.replaces?.get(r.accountId) ?? voidOf.get(r.accountId) ?? null),
+      ],
     );
     for (const row of inserted) written.set(row.accountId, row.id);
     const cols = {
@@ -136,25 +141,14 @@ export async function writeDrafts(tx: Tx, options: WriteDraftsOptions): Promise<
         cols.explain.push(line.explain);
       });
     }
-    await tx.$executeRawUnsafe(
+    await sql(
       `INSERT INTO "InvoiceLine" ("invoiceId", "position", "sdkAppId", "code", "edition", "addon", "fromDate", "toDate",
                                   "quantity", "unitPrice", "amount", "explain")
        SELECT u."i", u."p", u."a", u."c"::"LineCode", u."e"::"Edition", u."ad"::"AddonCode", u."f", u."t", u."q", u."up", u."am", u."x"
          FROM unnest($1::int[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[],
                      $9::numeric[], $10::numeric[], $11::numeric[], $12::text[])
               AS u("i", "p", "a", "c", "e", "ad", "f", "t", "q", "up", "am", "x")`,
-      cols.invoiceId,
-      cols.position,
-      cols.sdkAppId,
-      cols.code,
-      cols.edition,
-      cols.addon,
-      cols.from,
-      cols.to,
-      cols.quantity,
-      cols.unitPrice,
-      cols.amount,
-      cols.explain,
+      [cols.invoiceId, cols.position, cols.sdkAppId, cols.code, cols.edition, cols.addon, cols.from, cols.to, cols.quantity, cols.unitPrice, cols.amount, cols.explain],
     );
   }
   return { deletedDrafts: deleted[0]?.count ?? 0, written, skipped: [...skippedSet] };

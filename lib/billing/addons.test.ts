@@ -131,7 +131,7 @@ describe('L5 periodic add-ons', () => {
   it('is not offered on Trial, and AV_CHATROOM_UNLIMITED not on Flagship', () => {
     const trial = ruleError(legacy([app([addonStart('2026-01-05', 'GROUP_MEMBER_CAP')])]));
     expect(trial.field).toBe('apps[0].events[0].addon');
-    expect(trial.message).toBe('GROUP_MEMBER_CAP is not offered on Trial: add-ons are not offered on Trial');
+    expect(trial.message).toBe('GROUP_MEMBER_CAP is not offered on Trial: add-ons need Professional or Flagship');
     const flagship = ruleError(legacy([app([edition('2026-01-01', 'FLAGSHIP'), addonStart('2026-01-05', 'AV_CHATROOM_UNLIMITED')])]));
     expect(flagship.field).toBe('apps[0].events[1].addon');
     expect(flagship.message).toContain('AV_CHATROOM_UNLIMITED is not offered on Flagship');

@@ -28,7 +28,7 @@ import { type Cycle, type PrepaidSpan, type SpanEnd, cutOf, cycleHolding, cycleS
 import { type Day, OPEN_END, formatDay, type MonthSpan } from './dates';
 import { BillingRuleError } from './errors';
 import { type LineSink, pushLine } from './lines';
-import { ONE, formatGrouped, prorate, decimalOfInt } from './money';
+import { ONE, decimalOfInt, formatGrouped, negate, prorate } from './money';
 import type { PriceTable } from './price-books';
 
 export interface AddonSpan extends PrepaidSpan {
@@ -195,7 +195,7 @@ export function rateAddons({ sdkAppId, spans, month, prices, out }: AddonRateOpt
         to: cut.cycle.end,
         quantity: decimalOfInt(-cut.days),
         unitPrice: price,
-        exact: prorate(price, cut.days, cut.ofDays).neg(),
+        exact: negate(prorate(price, cut.days, cut.ofDays)),
         explain:
           `${addonLabel(span.addon, span.edition)}, cycle ${cycleRange(cut.cycle)} cut on ${formatDay(cut.end.on)} ` +
           `by ${cut.end.because}: -${formatGrouped(price)} x ${cut.days}/${cut.ofDays} days`,

@@ -359,8 +359,8 @@ export interface PeriodicAddonInfo {
   nameZh: string;
   /** Editions that offer it; absent editions do not (Trial never does). */
   offers: Readonly<Partial<Record<PaidLegacyEdition, AddonOffer>>>;
-  /** Why an edition does not offer it, for the refusal message. */
-  notOfferedEn: Readonly<Partial<Record<LegacyEdition, string>>>;
+  /** Why an edition does not offer it, for the refusal message (legacy editions; no add-on exists on the current scheme). */
+  notOfferedEn: Readonly<Partial<Record<Edition, string>>>;
 }
 
 export const ADDONS: Readonly<Record<PeriodicAddon, PeriodicAddonInfo>> = {
@@ -369,7 +369,7 @@ export const ADDONS: Readonly<Record<PeriodicAddon, PeriodicAddonInfo>> = {
     nameEn: 'Unlimited audio/video chat rooms',
     nameZh: '扩展音视频聊天室创建数量上限',
     offers: { PROFESSIONAL: { raises: { limit: 'avChatRooms', to: 'unlimited' } } },
-    notOfferedEn: { TRIAL: 'add-ons are not offered on Trial', FLAGSHIP: 'Flagship already has unlimited audio/video chat rooms' },
+    notOfferedEn: { TRIAL: 'add-ons need Professional or Flagship', FLAGSHIP: 'Flagship already has unlimited audio/video chat rooms' },
   },
   GROUP_MEMBER_CAP: {
     code: 'GROUP_MEMBER_CAP',
@@ -379,7 +379,7 @@ export const ADDONS: Readonly<Record<PeriodicAddon, PeriodicAddonInfo>> = {
       PROFESSIONAL: { raises: { limit: 'membersPerGroup', to: 2000 } },
       FLAGSHIP: { raises: { limit: 'membersPerGroup', to: 6000 } },
     },
-    notOfferedEn: { TRIAL: 'add-ons are not offered on Trial' },
+    notOfferedEn: { TRIAL: 'add-ons need Professional or Flagship' },
   },
   GROUP_JOIN_CAP: {
     code: 'GROUP_JOIN_CAP',
@@ -389,14 +389,14 @@ export const ADDONS: Readonly<Record<PeriodicAddon, PeriodicAddonInfo>> = {
       PROFESSIONAL: { raises: { limit: 'groupsPerUser', to: 1000 } },
       FLAGSHIP: { raises: { limit: 'groupsPerUser', to: 3000 } },
     },
-    notOfferedEn: { TRIAL: 'add-ons are not offered on Trial' },
+    notOfferedEn: { TRIAL: 'add-ons need Professional or Flagship' },
   },
   SECURITY_STRIKE: {
     code: 'SECURITY_STRIKE',
     nameEn: 'Security strike service',
     nameZh: '安全打击服务',
     offers: { PROFESSIONAL: {}, FLAGSHIP: {} },
-    notOfferedEn: { TRIAL: 'add-ons are not offered on Trial' },
+    notOfferedEn: { TRIAL: 'add-ons need Professional or Flagship' },
   },
 };
 

@@ -36,7 +36,7 @@ describe('C1 package runs', () => {
 
   it('refuses add-ons and legacy editions', () => {
     expect(() => rateAccount(current([app([addonStart('2026-01-05', 'SECURITY_STRIKE')])]), ['2026-01'], SHIPPED_PRICE_BOOKS)).toThrow(
-      /add-ons are not offered on the CURRENT scheme/,
+      /SECURITY_STRIKE is not offered on the CURRENT scheme/,
     );
     try {
       rateAccount(current([app([edition('2026-01-05', 'FLAGSHIP')])]), ['2026-01'], SHIPPED_PRICE_BOOKS);

@@ -17,7 +17,7 @@
 import { CURRENT_MAU_OVERAGE, EDITIONS, LEGACY_CLOSED_AT, isPaidCurrentEdition, packagePriceKey, type CurrentEdition } from './catalog';
 import { type Day, OPEN_END, formatDay, parseDay, type MonthSpan } from './dates';
 import { type LineSink, pushLine } from './lines';
-import { formatCount, formatGrouped, prorate, decimalOfInt } from './money';
+import { decimalOfInt, formatCount, formatGrouped, prorate, timesInt } from './money';
 import type { PriceTable } from './price-books';
 import type { UsageRow } from './usage';
 
@@ -123,7 +123,7 @@ export function rateMauOverage({ sdkAppId, spans, schemeFrom, rows, month, price
     to: month.last,
     quantity,
     unitPrice: price,
-    exact: quantity.mul(price),
+    exact: timesInt(price, over),
     explain:
       `MAU ${formatCount(mau)} (highest reported in ${month.key}, on ${formatDay(mauDay)}); ` +
       `${formatCount(over)} over ${formatCount(CURRENT_MAU_OVERAGE.free)} free x ${formatGrouped(price)}; ` +

@@ -16,7 +16,7 @@
 import { EDITIONS, packagePriceKey, type LegacyEdition, type PaidLegacyEdition } from './catalog';
 import { type Day, OPEN_END, addMonthsClamped, daysInclusive, formatDay, monthIndexOfDay, type MonthSpan } from './dates';
 import { type LineSink, pushLine } from './lines';
-import { ONE, formatGrouped, prorate, decimalOfInt } from './money';
+import { ONE, decimalOfInt, formatGrouped, negate, prorate } from './money';
 import type { PriceTable } from './price-books';
 
 export interface Cycle {
@@ -169,7 +169,7 @@ export function rateLegacyPackages({ sdkAppId, spans, month, prices, out }: Pack
         to: cut.cycle.end,
         quantity: decimalOfInt(-cut.days),
         unitPrice: price,
-        exact: prorate(price, cut.days, cut.ofDays).neg(),
+        exact: negate(prorate(price, cut.days, cut.ofDays)),
         explain:
           `${cycleText(edition, cut.cycle)} cut on ${formatDay(cut.end.on)} by ${cut.end.because}: ` +
           `-${formatGrouped(price)} x ${cut.days}/${cut.ofDays} days`,

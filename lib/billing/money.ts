@@ -6,12 +6,14 @@ import Decimal from 'decimal.js';
  * other modules may set. Its instances are ordinary `Decimal`s (decimal.js clones
  * share one prototype), so callers can keep using the `Decimal` type.
  *
- * 40 significant digits: a pro-rated amount is `price * days / n` with n <= 366,
- * and a fraction with such a denominator never has more than two 9s in a row, so
- * one division at 40 digits followed by one half-up rounding to cents gives the
- * same cents as exact rational arithmetic for any amount below 10^30.
+ * 60 significant digits: the only inexact operation is a pro-rating division,
+ * `price * days / n` with n <= 366. In lowest terms its denominator q is at most
+ * 366 * 10^d (d = the price's decimals), and such a fraction never shows more than
+ * log10(q) nines in a row, so one division at 60 digits followed by one half-up
+ * rounding to cents gives the same cents as exact rational arithmetic for any
+ * amount below 10^30 and any price with up to 25 decimals (the database keeps 6).
  */
-export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+export const Money = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 });
 
 export type DecimalInput = Decimal | string | number;
 
@@ -46,12 +48,65 @@ export function decimalOfInt(n: number): Decimal {
  */
 export function roundToCents(amount: Decimal): Decimal {
   if (amount.decimalPlaces() <= 2) return amount;
-  return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const hit = rounded.get(amount);
+  if (hit !== undefined) return hit;
+  const cents = amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  rounded.set(amount, cents);
+  return cents;
 }
+
+/*
+ * Memo tables for the pure arithmetic rating repeats for every app: the same
+ * price pro-rated over the same day counts, the same price times a few units.
+ * Keyed by the (immutable) Decimal instances of the prepared price books, so
+ * they hold only what those books can produce and go away with them.
+ */
+const rounded = new WeakMap<Decimal, Decimal>();
+const prorated = new WeakMap<Decimal, Map<number, Decimal>>();
+const multiplied = new WeakMap<Decimal, Map<number, Decimal>>();
 
 /** `price * days / ofDays`, exact up to the precision argued above; not rounded. */
 export function prorate(price: Decimal, days: number, ofDays: number): Decimal {
-  return price.mul(days).div(ofDays);
+  let table = prorated.get(price);
+  if (table === undefined) {
+    table = new Map();
+    prorated.set(price, table);
+  }
+  const key = days * 1024 + ofDays;
+  let value = table.get(key);
+  if (value === undefined) {
+    value = price.mul(days).div(ofDays);
+    table.set(key, value);
+  }
+  return value;
+}
+
+const negated = new WeakMap<Decimal, Decimal>();
+
+/** `-x`, memoized like the values it negates (credits of pro-rated cycles). */
+export function negate(x: Decimal): Decimal {
+  let value = negated.get(x);
+  if (value === undefined) {
+    value = x.neg();
+    negated.set(x, value);
+  }
+  return value;
+}
+
+/** `price * n` for a whole number n (overage units); memoized for small n. */
+export function timesInt(price: Decimal, n: number): Decimal {
+  if (!Number.isSafeInteger(n) || n < -SMALL_LIMIT || n > SMALL_LIMIT) return price.mul(n);
+  let table = multiplied.get(price);
+  if (table === undefined) {
+    table = new Map();
+    multiplied.set(price, table);
+  }
+  let value = table.get(n);
+  if (value === undefined) {
+    value = price.mul(n);
+    table.set(n, value);
+  }
+  return value;
 }
 
 export function sumDecimals(values: readonly Decimal[]): Decimal {

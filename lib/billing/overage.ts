@@ -15,7 +15,7 @@
 import { LEGACY_OVERAGE } from './catalog';
 import { type Day, formatDay, type MonthSpan } from './dates';
 import { type LineSink, pushLine } from './lines';
-import { formatCount, formatGrouped, decimalOfInt } from './money';
+import { decimalOfInt, formatCount, formatGrouped, timesInt } from './money';
 import type { PriceTable } from './price-books';
 import type { UsageRow } from './usage';
 
@@ -69,7 +69,7 @@ export function rateLegacyOverage({ sdkAppId, rows, from, to, month, prices, out
       to,
       quantity,
       unitPrice: price,
-      exact: quantity.mul(price),
+      exact: timesInt(price, units),
       explain:
         `${m.what} ${formatCount(m.peak)} on ${formatDay(m.day)}${paidDays}; ` +
         `${formatCount(m.peak - m.rule.free)} over ${formatCount(m.rule.free)} free -> ` +

@@ -16,7 +16,7 @@ import type { LegacyEditionSpan } from './cycles';
 import { type Day, OPEN_END, formatDay, type MonthSpan } from './dates';
 import { BillingRuleError } from './errors';
 import { type LineSink, pushLine } from './lines';
-import { formatGrouped, prorate, decimalOfInt } from './money';
+import { decimalOfInt, formatGrouped, prorate } from './money';
 import type { PriceTable } from './price-books';
 
 export interface RetentionSpan {

@@ -76,8 +76,13 @@ const addonEventSchema = z
   });
 
 const eventSchema = z.discriminatedUnion('type', [editionEventSchema, addonEventSchema], {
-  error: (iss) =>
-    iss.code === 'invalid_union' ? `unknown event type ${quote((iss.input as { type?: unknown } | undefined)?.type)} (expected "edition" or "addon")` : undefined,
+  error: (iss) => {
+    if (iss.code !== 'invalid_union') return undefined;
+    const type = (iss.input as { type?: unknown } | undefined)?.type;
+    return type === undefined
+      ? 'an event needs a type ("edition" or "addon")'
+      : `unknown event type ${quote(type)} (expected "edition" or "addon")`;
+  },
 });
 
 const usageDaySchema = z.strictObject({

@@ -66,6 +66,17 @@ describe('appStateOn', () => {
   });
 });
 
+describe('appStateOn and a migration', () => {
+  it('does not show a downgrade that the migration makes moot', () => {
+    const state = appStateOn(
+      { scheme: 'LEGACY', migration: { executedOn: '2026-10-12' }, sdkAppId: 1400000001, events: [edition('2026-09-20', 'FLAGSHIP'), edition('2026-10-25', 'PROFESSIONAL')] },
+      '2026-10-26',
+    );
+    expect(state).toMatchObject({ scheme: 'LEGACY', edition: 'FLAGSHIP', migration: { effectiveOn: '2026-11-01' } });
+    expect(state.pendingDowngrade).toBeUndefined();
+  });
+});
+
 describe('validateNewEvent', () => {
   const existing = [edition('2026-01-10', 'PROFESSIONAL')];
 

@@ -108,9 +108,8 @@ export function appStateOn(options: AppStateOptions, date: string): AppState {
     const cycle = cycleHolding(span.from, day);
     state.currentCycle = range(cycle.start, cycle.end);
   }
-  const downgrade = [...legacy.downgrades, ...(legacy.pendingDowngrade === null ? [] : [legacy.pendingDowngrade])].find(
-    (d) => d.requestedOn <= day && day < d.effectiveOn,
-  );
+  // A downgrade still pending when legacy billing ends (on or after E) never happens: not shown.
+  const downgrade = legacy.downgrades.find((d) => d.requestedOn <= day && day < d.effectiveOn);
   if (downgrade !== undefined) state.pendingDowngrade = { edition: downgrade.edition, effectiveOn: formatDay(downgrade.effectiveOn) };
   for (const addon of legacy.addons) {
     if (addon.from > day || day > addon.to) continue;

@@ -248,7 +248,7 @@ function applyCurrentEvent(builder: CurrentEditionBuilder, { event, day, path }:
     throw new BillingRuleError(`${path}.date`, `the CURRENT scheme opened on ${LEGACY_CLOSED_AT}; ${formatDay(day)} is before it`);
   }
   if (event.type === 'addon') {
-    throw new BillingRuleError(`${path}.addon`, `${event.addon}: add-ons are not offered on the CURRENT scheme`);
+    throw new BillingRuleError(`${path}.addon`, `${event.addon} is not offered on the CURRENT scheme: add-ons exist only in the legacy scheme`);
   }
   if (!isCurrentEdition(event.edition)) {
     throw new BillingRuleError(`${path}.edition`, `${event.edition} is not an edition of the CURRENT scheme (${CURRENT_EDITIONS.join(', ')})`);

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '../auth/guard';
 import { monthBounds } from '../billing/dates';
 import { rateAccounts, writeDrafts } from '../billing-runs/drafts';
+import { prismaSql } from '../billing-runs/raw';
 import { today as clockToday } from '../clock';
 import type { Tx } from '../db/client';
 import { auditActor, writeAudit } from '../db/audit';
@@ -171,7 +172,7 @@ export async function createCorrection(tx: Tx, actor: Actor, input: InvoiceRef):
   if (!rated[0]?.invoice) {
     throw new DomainError('conflict', `Account ${original.accountId} owes nothing for ${original.month} any more: there is no line to put on a correction`, { field: 'id' });
   }
-  const result = await writeDrafts(tx, {
+  const result = await writeDrafts(prismaSql(tx), {
     month: original.month,
     billingRunId: null,
     accountIds: [original.accountId],

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import {
   ADDON_NAMES,
   EDITIONS,
-  PERIODIC_ADDONS,
   isCurrentEdition,
   isLegacyEdition,
   type AddonCode,
@@ -11,7 +10,6 @@ import {
   type Edition,
   type LimitKey,
   type LimitValue,
-  type PeriodicAddon,
   type RetentionDays,
   type Scheme,
 } from '../billing/catalog';
@@ -191,10 +189,6 @@ function compareLimits(before: AppState, after: AppState): LimitChange[] {
     });
   }
   return rows;
-}
-
-function isPeriodic(code: AddonCode): code is PeriodicAddon {
-  return (PERIODIC_ADDONS as readonly string[]).includes(code);
 }
 
 function editionName(edition: Edition): string {

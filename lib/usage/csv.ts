@@ -9,7 +9,7 @@ import { COUNT_FIELDS, MAX_USAGE_ROWS, parseUsageRows, USAGE_FIELDS, type UsageF
 export type CsvError = { line: number; field: string; reason: string };
 
 export type CsvValidation =
-  | { ok: true; rows: UsageRowInput[]; lines: number }
+  | { ok: true; rows: UsageRowInput[]; lines: number; /** The file line of each row. */ rowLines: number[] }
   | { ok: false; message: string; errors: CsvError[]; rows: number };
 
 export const CSV_TEMPLATE = `${USAGE_FIELDS.join(',')}\n1400000001,2026-10-01,12000,150000,,,3.5,0.8\n`;
@@ -140,5 +140,5 @@ export function validateUsageCsv(text: string, options: { today: string }): CsvV
     return { ok: false, rows: records.length, message: `${badLines.toLocaleString('en-US')} of ${records.length.toLocaleString('en-US')} rows have errors; nothing can be imported until they are fixed`, errors };
   }
   if (!parsed.ok) return { ok: false, rows: records.length, message: parsed.message, errors: [] };
-  return { ok: true, rows: parsed.rows, lines: records.length };
+  return { ok: true, rows: parsed.rows, lines: records.length, rowLines: lineOf };
 }

@@ -102,6 +102,33 @@ describe('database invariants', () => {
     await prisma.planEvent.create({ data: { sdkAppId: app.sdkAppId, date: new Date('2026-12-05'), type: 'EDITION', edition: 'PRO' } });
   });
 
+  it('a legacy plan event racing a migration execution waits for it and is refused', async () => {
+    const { prisma } = getDb();
+    const { account, app } = await legacyAccount();
+    const ticket = await prisma.migrationTicket.create({ data: { accountId: account.id, requestRef: 'T-race', status: 'OPEN' } });
+    await prisma.migrationTicket.update({ where: { id: ticket.id }, data: { status: 'PREVIEWED', editions: {} } });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let executed!: () => void;
+    const inside = new Promise<void>((resolve) => (executed = resolve));
+    const execution = prisma.$transaction(async (tx) => {
+      await tx.migrationTicket.update({
+        where: { id: ticket.id },
+        data: { status: 'EXECUTED', executedOn: new Date('2026-11-12'), effectiveOn: new Date('2026-12-01'), executedAt: new Date(), editions: {} },
+      });
+      await tx.account.update({ where: { id: account.id }, data: { scheme: 'CURRENT', currency: 'USD', currentFrom: new Date('2026-12-01') } });
+      executed();
+      await gate;
+    }, { timeout: 20_000 });
+    await inside;
+    const event = prisma.planEvent.create({ data: { sdkAppId: app.sdkAppId, date: new Date('2026-11-20'), type: 'EDITION', edition: 'FLAGSHIP' } });
+    const settled = event.then(() => 'inserted', (error: Error) => error.message);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await execution;
+    expect(await settled).toMatch(/migrated account: no legacy edition or add-on/);
+  });
+
   it('holds the trial quotas: 2 per app, one at a time, 10 per account', async () => {
     const { prisma } = getDb();
     const { account, app } = await currentAccount();

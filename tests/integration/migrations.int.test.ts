@@ -18,8 +18,6 @@ import { parseTicketsSearch, previewTicketSchema, type ExecuteMigrationInput, ty
 import { loadAccountInputs, loadPriceBooks } from '../../lib/rating/inputs';
 import { onPostgres, useTestDatabase } from './db';
 
-// useTestDatabase is a vitest fixture, not a React hook (the lint rule goes by its name).
-// eslint-disable-next-line react-hooks/rules-of-hooks
 const getDb = useTestDatabase();
 
 const TODAY = '2026-11-23';

@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/auth/guard';
 import { monthBounds } from '../../lib/billing/dates';
 import { rateAccount } from '../../lib/billing/rate';
 import { serializeInvoice } from '../../lib/billing/serialize';
+import { runBillingMonth } from '../../lib/billing-runs/commands';
 import { DomainError } from '../../lib/errors';
 import { applyPlanChange, changeEdition, createApp, startAddon, stopAddon } from '../../lib/plans/commands';
 import { previewPlanChange, type PlanPreview } from '../../lib/plans/preview';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   ({ ops, manager, customer } = await staff(prisma));
 });
 
-async function legacyApp(events: Parameters<typeof addPlanEvent>[1][] = []) {
+async function legacyApp(events: { edition: 'PROFESSIONAL' | 'FLAGSHIP'; date: string }[] = []) {
   const { prisma } = getDb();
   const account = await createAccount(prisma, { scheme: 'LEGACY' });
   const app = await createAppRow(prisma, { accountId: account.id, dataCenter: 'CHINA' });
@@ -104,6 +105,40 @@ describe('plan changes: the confirmation equals what the billing run charges', (
     expect(audit).toMatchObject({ actorId: ops.id, actorLabel: ops.email, accountId: account.id });
     expect(audit!.before).toMatchObject({ edition: 'PROFESSIONAL' });
     expect(audit!.after).toMatchObject({ edition: 'FLAGSHIP', request: { edition: 'FLAGSHIP', date: '2026-11-05' } });
+  });
+
+  it('the billing run later writes exactly the confirmed lines on the draft invoice', async () => {
+    const { prisma } = getDb();
+    const { account, app, planApp } = await legacyApp([{ edition: 'PROFESSIONAL', date: '2026-10-15' }]);
+    const sdkAppId = app.sdkAppId.toString();
+    const upgrade = await preview(planApp, { kind: 'edition', sdkAppId, edition: 'FLAGSHIP' }, '2026-11-05');
+    await apply(ops, { kind: 'edition', sdkAppId, edition: 'FLAGSHIP', digest: upgrade.digest }, '2026-11-05');
+    const addon = await preview(planApp, { kind: 'addonStart', sdkAppId, addon: 'GROUP_JOIN_CAP' }, '2026-11-12');
+    await apply(ops, { kind: 'addonStart', sdkAppId, addon: 'GROUP_JOIN_CAP', digest: addon.digest }, '2026-11-12');
+
+    const run = await runBillingMonth('2026-11', { id: null, label: 'test:billing-run' }, { today: '2026-12-01' });
+    expect(run.status).toBe('SUCCEEDED');
+    const invoice = await prisma.invoice.findFirstOrThrow({
+      where: { accountId: account.id, month: '2026-11' },
+      include: { lines: { orderBy: { position: 'asc' } } },
+    });
+    const written = invoice.lines.map((l) => ({
+      code: l.code,
+      from: l.fromDate.toISOString().slice(0, 10),
+      to: l.toDate.toISOString().slice(0, 10),
+      amount: l.amount.toFixed(2),
+      explain: l.explain,
+    }));
+    const confirmed = addon.months.find((m) => m.month === '2026-11')!;
+    expect(written).toEqual(confirmed.appLinesAfter.map(({ code, from, to, amount, explain }) => ({ code, from, to, amount, explain })));
+    expect(invoice.total.toFixed(2)).toBe(confirmed.totalAfter);
+    expect(written).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'PACKAGE_CREDIT', amount: '-322.26' }),
+        expect.objectContaining({ code: 'PACKAGE', amount: '2999.00', from: '2026-11-05', to: '2026-12-04' }),
+        expect.objectContaining({ code: 'ADDON', amount: '900.00', from: '2026-11-12', to: '2026-12-11' }),
+      ]),
+    );
   });
 
   it('schedules a Flagship -> Professional downgrade after the cycle, shows it pending, and cancels it', async () => {

@@ -205,6 +205,7 @@ describe('CSV import', () => {
     expect(result).toEqual({
       ok: true,
       lines: 2,
+      rowLines: [2, 4],
       rows: [
         { sdkAppId: '1400000001', date: '2026-10-01', dau: 12000, peakGroups: null, mau: null, pcc: null, barrageDomesticMbps: '3.5', barrageIntlMbps: null },
         { sdkAppId: '1400000001', date: '2026-10-02', dau: null, peakGroups: null, mau: null, pcc: null, barrageDomesticMbps: '1', barrageIntlMbps: null },

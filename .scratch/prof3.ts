@@ -1,0 +1,22 @@
+import { connect, setDatabase, db } from '../lib/db/client';
+const database = connect({ url: 'postgresql://postgres:postgres@127.0.0.1:5432/im_billing_bench', poolSize: 4 });
+setDatabase(database);
+const { loadAccountInputs, loadPriceBooks } = await import('../lib/rating/inputs');
+const { rateAccounts } = await import('../lib/billing-runs/drafts');
+const { rateAccount } = await import('../lib/billing/index');
+const ids = (await database.driver.query<{ id: number }>('SELECT id FROM "Account" ORDER BY id')).map((r) => r.id);
+const books = await loadPriceBooks(db);
+const all = await loadAccountInputs(db, { accountIds: ids, usageFrom: '2026-10-01', usageTo: '2026-10-31' });
+let t = performance.now();
+for (const id of ids) rateAccount(all.get(id)!.input, ['2026-10'], books);
+console.log('engine only', performance.now() - t);
+t = performance.now();
+rateAccounts(ids, all, '2026-10', books);
+console.log('rateAccounts (with serialize)', performance.now() - t);
+t = performance.now();
+for (const id of ids) rateAccount(all.get(id)!.input, ['2026-10'], books);
+console.log('engine only again', performance.now() - t);
+let legacyT = 0, currentT = 0, nl = 0, nc = 0;
+for (const id of ids) { const a = all.get(id)!; const s = performance.now(); rateAccount(a.input, ['2026-10'], books); const d = performance.now() - s; if (a.input.scheme === 'LEGACY') { legacyT += d; nl += a.input.apps.length } else { currentT += d; nc += a.input.apps.length } }
+console.log({ legacyT, nl, currentT, nc });
+process.exit(0);

@@ -1,0 +1,73 @@
+'use client';
+
+import { useMemo } from 'react';
+import type { AuditRow } from '@/lib/audit/queries';
+import { useI18n } from '@/lib/i18n/client';
+import { DataTable } from '../data-table/data-table';
+import { DataTableToolbar } from '../data-table/data-table-toolbar';
+import { useUrlState } from '../data-table/use-url-state';
+import { Input } from '../ui/form';
+import { getAuditColumns } from './audit-columns';
+
+/** Account id and date range, written to the URL like the toolbar's other filters. */
+function AuditExtraFilters() {
+  const { t } = useI18n();
+  const { searchParams, setParams } = useUrlState();
+  const account = searchParams.get('account') ?? '';
+  return (
+    <>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const value = new FormData(event.currentTarget).get('account');
+          setParams({ account: typeof value === 'string' ? value.trim() : null }, { resetPage: true });
+        }}
+        className="flex items-center gap-1.5 text-xs text-slate-600"
+      >
+        <label htmlFor="audit-account">{t('audit.filter.account')}</label>
+        {/* Keyed by the URL's value: a navigation (reset, back) shows what the URL says. */}
+        <Input
+          key={account}
+          id="audit-account"
+          name="account"
+          inputMode="numeric"
+          defaultValue={account}
+          onBlur={(e) => e.target.value.trim() !== account && setParams({ account: e.target.value.trim() }, { resetPage: true })}
+          className="w-24"
+        />
+      </form>
+      <label className="flex items-center gap-1.5 text-xs text-slate-600">
+        <span>{t('audit.filter.from')}</span>
+        <Input type="date" aria-label={t('audit.filter.from')} value={searchParams.get('from') ?? ''} onChange={(e) => setParams({ from: e.target.value }, { resetPage: true })} />
+      </label>
+      <label className="flex items-center gap-1.5 text-xs text-slate-600">
+        <span>{t('audit.filter.to')}</span>
+        <Input type="date" aria-label={t('audit.filter.to')} value={searchParams.get('to') ?? ''} onChange={(e) => setParams({ to: e.target.value }, { resetPage: true })} />
+      </label>
+    </>
+  );
+}
+
+export function AuditTable({ rows, pageCount, rowCount, actions }: { rows: AuditRow[]; pageCount: number; rowCount: number; actions: string[] }) {
+  const { t, locale } = useI18n();
+  const columns = useMemo(() => getAuditColumns(t, locale), [t, locale]);
+  return (
+    <DataTable
+      columns={columns}
+      data={rows}
+      pageCount={pageCount}
+      rowCount={rowCount}
+      getRowId={(row) => row.id}
+      emptyText={t('audit.empty')}
+      toolbar={
+        <DataTableToolbar
+          searchParam="actor"
+          searchPlaceholder={t('audit.filter.actor')}
+          filters={[{ param: 'action', label: t('audit.filter.action'), options: actions.map((a) => ({ value: a, label: a })) }]}
+        >
+          <AuditExtraFilters />
+        </DataTableToolbar>
+      }
+    />
+  );
+}

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { screenshot, signIn } from './fixtures';
+
+test('[OPS][CATALOG]: ops read both schemes, add a price-book version from a future date, and find it in the audit log', async ({ page }) => {
+  await signIn(page, 'ops@demo.test');
+  await page.goto('/catalog');
+  await expect(page.getByRole('table', { name: 'LEGACY limits' })).toContainText('Friends per user');
+  await expect(page.getByRole('table', { name: 'LEGACY limits' })).toContainText('专业版');
+  await expect(page.getByRole('table', { name: 'CURRENT features' })).toContainText('全员推送');
+  await expect(page.getByRole('table', { name: 'LEGACY price books' })).toContainText('Version 1');
+  await expect(page.getByRole('table', { name: 'LEGACY price books' })).toContainText('seeds/001');
+  await screenshot(page, 'catalog-01-ops');
+
+  await page.getByRole('link', { name: 'New Legacy pricing version' }).click();
+  await expect(page.getByRole('heading', { name: /New price-book version/ })).toBeVisible();
+  await page.getByLabel('Effective from').fill('2027-01-01');
+  await page.getByLabel('Source').fill('Price notice 2026-12: Professional 1,099 CNY from 2027');
+  await page.getByLabel(/Professional package/).fill('-5');
+  await page.getByRole('button', { name: 'Add version 2' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('PACKAGE.PROFESSIONAL must be a decimal of 0 or more');
+  await expect(page.getByLabel('Source')).toHaveValue(/Price notice/);
+  await screenshot(page, 'catalog-02-invalid-price');
+  await page.getByLabel(/Professional package/).fill('1099');
+  await page.getByRole('button', { name: 'Add version 2' }).click();
+  await expect(page).toHaveURL(/\/catalog\?added=LEGACY-2/);
+  await expect(page.getByText('LEGACY price book version 2 added.')).toBeVisible();
+  const legacyBooks = page.getByRole('table', { name: 'LEGACY price books' });
+  await expect(legacyBooks).toContainText('Scheduled');
+  await expect(legacyBooks).toContainText('From 2027-01-01');
+  await expect(legacyBooks.getByRole('row', { name: /Professional package/ })).toContainText('CN¥1,099');
+  await screenshot(page, 'catalog-03-version-added');
+
+  await page.goto('/audit');
+  await page.getByLabel('Action').selectOption('priceBook.create');
+  await expect(page.getByRole('table')).toContainText('PriceBook');
+  await expect(page.getByRole('table')).toContainText('version 1 → 2');
+  await expect(page.getByRole('table')).toContainText('prices.PACKAGE.PROFESSIONAL 999 → 1099');
+  await page.getByLabel('From').fill('2026-01-01');
+  await expect(page).toHaveURL(/from=2026-01-01/);
+  await screenshot(page, 'catalog-04-audit');
+});
+
+test('[ACCOUNT_MANAGER][CATALOG]: a manager reads the catalog but cannot add versions or open the audit log', async ({ page }) => {
+  await signIn(page, 'am@demo.test');
+  await page.goto('/catalog');
+  await expect(page.getByRole('table', { name: 'CURRENT price books' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /New .* version/ })).toHaveCount(0);
+  await page.goto('/catalog/price-books/new?scheme=LEGACY');
+  await expect(page.getByText('403 — Not allowed')).toBeVisible();
+  await page.goto('/audit');
+  await expect(page.getByText('403 — Not allowed')).toBeVisible();
+  await screenshot(page, 'catalog-05-manager-audit-403');
+});
+
+test('[CUSTOMER][CATALOG]: a customer gets 403 on the catalog and the audit log', async ({ page }) => {
+  await signIn(page, 'customer@demo.test');
+  for (const path of ['/catalog', '/audit', '/catalog/price-books/new']) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByText('403 — Not allowed')).toBeVisible();
+  }
+  await screenshot(page, 'catalog-06-customer-403');
+});

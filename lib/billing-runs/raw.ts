@@ -1,0 +1,74 @@
+import 'server-only';
+import type { AuditActor, AuditEntry } from '../db/audit';
+import { getDatabase, type Tx } from '../db/client';
+
+/**
+ * Set-based SQL for the billing run's bulk paths (loading inputs, writing thousands of draft
+ * lines). Prisma's raw queries cost several times the statement itself on large array
+ * parameters and results, so those paths talk to the driver directly: the same SQL runs on a
+ * Prisma transaction (corrections) or on a driver transaction (the run's chunks).
+ */
+export type Sql = <T extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<T[]>;
+
+/** A Prisma interactive transaction as an Sql executor. */
+export function prismaSql(tx: Pick<Tx, '$queryRawUnsafe'>): Sql {
+  return (text, params = []) => tx.$queryRawUnsafe(text, ...params);
+}
+
+/** The driver outside any transaction (reads). Never call it inside a Prisma transaction: on PGlite it would wait for it forever. */
+export function driverSql(): Sql {
+  const driver = getDatabase().driver;
+  return (text, params = []) => driver.query(text, [...params]);
+}
+
+/**
+ * One transaction on one connection of the driver: committed when `fn` resolves, rolled back
+ * when it throws. On PGlite it holds the database's transaction lock, so nothing else (Prisma
+ * included) runs inside it; `fn` must use only the `sql` it is given.
+ */
+export async function driverTransaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const driver = getDatabase().driver;
+  if (driver.kind === 'postgres') {
+    const client = await driver.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(async (text, params = []) => (await client.query(text, [...params])).rows);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  return driver.pglite.transaction((tx) => fn(async (text, params = []) => (await tx.query(text, [...params])).rows as never));
+}
+
+/** Plain JSON for the audit columns, as lib/db/audit.ts writes it (bigint -> string). */
+function json(value: unknown): string | null {
+  if (value === undefined) return null;
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+/** writeAudit for an Sql executor: the entries commit or roll back with the change. */
+export async function writeAuditSql(sql: Sql, actor: AuditActor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await sql(
+    `INSERT INTO "AuditLog" ("actorId", "actorLabel", "action", "entityType", "entityId", "accountId", "before", "after")
+     SELECT $1::uuid, $2, u."action", u."entityType", u."entityId", u."accountId", u."before"::jsonb, u."after"::jsonb
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[]) WITH ORDINALITY
+            AS u("action", "entityType", "entityId", "accountId", "before", "after", "ord")
+      ORDER BY u."ord"`,
+    [
+      actor.id,
+      actor.label,
+      entries.map((e) => e.action),
+      entries.map((e) => e.entityType),
+      entries.map((e) => String(e.entityId)),
+      entries.map((e) => e.accountId ?? null),
+      entries.map((e) => json(e.before)),
+      entries.map((e) => json(e.after)),
+    ],
+  );
+}

@@ -1,0 +1,75 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { auditActor } from '../db/audit';
+import { requireRole } from '../auth/guard';
+import { today } from '../clock';
+import { db } from '../db/client';
+import { checkUsageRows, CORRECTION_NEEDS_VOID, ingestUsage, type IngestResult } from './commands';
+import { MAX_CSV_CHARS, validateUsageCsv, type CsvError } from './csv';
+
+const csvInputSchema = z.object({
+  csv: z.string({ error: 'Choose a CSV file' }).min(1, { error: 'The file is empty' }).max(MAX_CSV_CHARS, { error: 'The file is too large' }),
+});
+
+export type CsvPreview = {
+  rows: number;
+  errors: CsvError[];
+  message: string | null;
+  summary: { apps: number; months: string[]; from: string; to: string; staleDrafts: number } | null;
+};
+
+/**
+ * Parses and checks a CSV without writing anything: every error (line, field, reason), the
+ * database's ones included (unknown apps, billed months), so ops fix the file before committing.
+ */
+export async function previewUsageCsvAction(csv: string): Promise<ActionResult<CsvPreview>> {
+  await requireRole('OPS');
+  const parsed = csvInputSchema.safeParse({ csv });
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = validateUsageCsv(parsed.data.csv, { today: today() });
+  if (!result.ok) return { ok: true, data: { rows: result.rows, errors: result.errors, message: result.message, summary: null } };
+  const check = await checkUsageRows(db, result.rows);
+  const lineOf = (index: number) => result.rowLines[index] ?? 0;
+  const errors: CsvError[] = [
+    ...check.errors.map((e) => ({ line: lineOf(e.index), field: e.field, reason: e.reason })),
+    ...check.conflicts.flatMap((c) =>
+      c.rows.map((index) => ({
+        line: lineOf(index),
+        field: 'date',
+        reason: `${c.month} of app ${c.sdkAppId} is billed on invoice ${c.invoiceNumber ?? c.invoiceId} (${c.status}): ${CORRECTION_NEEDS_VOID}`,
+      })),
+    ),
+  ].sort((a, b) => a.line - b.line);
+  return {
+    ok: true,
+    data: {
+      rows: result.rows.length,
+      errors,
+      message: errors.length ? `${new Set(errors.map((e) => e.line)).size} of ${result.rows.length} rows cannot be imported` : null,
+      summary: { apps: check.apps, months: check.months, from: check.from, to: check.to, staleDrafts: check.staleDrafts.length },
+    },
+  };
+}
+
+/** Commits a CSV through the same command as the API (source CSV, sent by the signed-in user). */
+export async function commitUsageCsvAction(csv: string): Promise<ActionResult<IngestResult>> {
+  const actor = await requireRole('OPS');
+  const parsed = csvInputSchema.safeParse({ csv });
+  if (!parsed.success) return invalidInput(parsed.error);
+  const result = validateUsageCsv(parsed.data.csv, { today: today() });
+  if (!result.ok) return { ok: false, message: result.message };
+  let written: IngestResult;
+  try {
+    written = await db.$transaction((tx) => ingestUsage(tx, { source: 'CSV', sentBy: actor.id, audit: auditActor(actor) }, result.rows), {
+      timeout: 60_000,
+      maxWait: 30_000,
+    });
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath('/usage');
+  return { ok: true, data: written };
+}
