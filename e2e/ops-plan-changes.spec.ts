@@ -68,7 +68,8 @@ test('[OPS][PLANS]: ops upgrades, schedules and cancels a downgrade, starts an a
   await expect(dialog.getByRole('row', { name: /Members per group/ })).toContainText('6,000');
   await screenshot(page, 'plans-06-addon-confirmation');
   await dialog.getByRole('button', { name: 'Confirm change' }).click();
-  await expect(panel.getByRole('row', { name: /Group member cap extension/ })).toContainText('Running · cycle 2026-11-23 – 2026-12-22');
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByRole('region', { name: 'Add-ons' }).getByRole('row', { name: /Group member cap extension/ })).toContainText('Running · cycle 2026-11-23 – 2026-12-22');
 
   // A trial for the Trial app: the quotas move and the grant's dates show.
   await page.goto(`/accounts/${LEGACY}/apps/1400000003`);

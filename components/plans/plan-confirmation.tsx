@@ -34,7 +34,6 @@ export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
                 <tr>
                   <th className="px-2 py-1 font-medium">{t('plan.confirm.change')}</th>
                   <th className="px-2 py-1 font-medium">{t('plan.confirm.line')}</th>
-                  <th className="px-2 py-1 font-medium">{t('plan.confirm.period')}</th>
                   <th className="px-2 py-1 text-right font-medium">{t('plan.confirm.amount')}</th>
                 </tr>
               </thead>
@@ -45,11 +44,10 @@ export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
                       <Badge tone="green">{t('plan.confirm.added')}</Badge>
                     </td>
                     <td className="px-2 py-1 align-top">
-                      <div>{lineName(line)}</div>
+                      <div>
+                        {lineName(line)} <span className="text-xs whitespace-nowrap text-slate-600 tabular-nums">{line.from}..{line.to}</span>
+                      </div>
                       <div className="text-xs text-slate-500">{line.explain}</div>
-                    </td>
-                    <td className="px-2 py-1 align-top whitespace-nowrap tabular-nums">
-                      {line.from}..{line.to}
                     </td>
                     <td className={cn('px-2 py-1 text-right align-top font-medium whitespace-nowrap tabular-nums', line.amount.startsWith('-') && 'text-emerald-700')}>
                       {formatMoney(line.amount, month.currency, locale)}
@@ -62,11 +60,10 @@ export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
                       <Badge tone="neutral">{t('plan.confirm.removed')}</Badge>
                     </td>
                     <td className="px-2 py-1 align-top">
-                      <div className="line-through">{lineName(line)}</div>
+                      <div className="line-through">
+                        {lineName(line)} <span className="text-xs whitespace-nowrap tabular-nums">{line.from}..{line.to}</span>
+                      </div>
                       <div className="text-xs">{line.explain}</div>
-                    </td>
-                    <td className="px-2 py-1 align-top whitespace-nowrap tabular-nums line-through">
-                      {line.from}..{line.to}
                     </td>
                     <td className="px-2 py-1 text-right align-top whitespace-nowrap tabular-nums line-through">{formatMoney(line.amount, month.currency, locale)}</td>
                   </tr>
@@ -74,7 +71,7 @@ export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
               </tbody>
               <tfoot>
                 <tr className="border-t border-slate-200 text-xs text-slate-700">
-                  <td colSpan={3} className="px-2 py-1 text-right">
+                  <td colSpan={2} className="px-2 py-1 text-right">
                     {t('plan.confirm.total')}
                   </td>
                   <td className="px-2 py-1 text-right whitespace-nowrap tabular-nums" data-testid={`total-${month.month}`}>
