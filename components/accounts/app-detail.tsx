@@ -107,7 +107,7 @@ async function FeatureMatrix({ scheme, edition, dataCenter, locale }: { scheme: 
     <Table aria-label={t('app.features')}>
       <THead>
         <tr>
-          <TH>{t('app.limits.item')}</TH>
+          <TH>{t('feature.item')}</TH>
           {editions.map((e) => (
             <TH key={e} className={e === edition ? 'bg-sky-50 text-sky-900' : ''}>
               {editionName(e)}

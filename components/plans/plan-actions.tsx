@@ -32,7 +32,10 @@ export function PlanActions({ plan }: { plan: AppPlan }) {
   const [error, setError] = useState<ActionResult<never> | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [edition, setEdition] = useState<Edition | ''>(plan.editionOptions[0] ?? '');
+  const defaultEdition = plan.editionOptions.find((e) => e !== plan.state.edition) ?? plan.editionOptions[0] ?? '';
+  const [chosenEdition, setEdition] = useState<Edition | ''>(defaultEdition);
+  // After a change the options move (Flagship held: only Professional is left): never keep a stale choice.
+  const edition = chosenEdition && plan.editionOptions.includes(chosenEdition) ? chosenEdition : defaultEdition;
   const [date, setDate] = useState(plan.minDate);
   const [tier, setTier] = useState<string>(String(plan.retentionTiers.find((d) => d !== plan.state.retention?.days) ?? ''));
   const sdkAppId = plan.sdkAppId;

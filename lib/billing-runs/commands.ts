@@ -5,9 +5,10 @@ import { today as clockToday } from '../clock';
 import { type AuditActor, writeAudit } from '../db/audit';
 import { db, getDatabase } from '../db/client';
 import { constraintViolation, DomainError } from '../errors';
-import { loadAccountInputsWith, loadPriceBooks, type LoadedAccount } from '../rating/inputs';
+import { loadPriceBooks } from '../rating/inputs';
 import { rateAccounts, writeDrafts, type RatedAccount, type RatingFailure } from './drafts';
-import { driverSql, driverTransaction, writeAuditSql } from './raw';
+import { driverTransaction, writeAuditSql } from './raw';
+import { openInputReader, type InputBatch, type InputReader } from './stream';
 import { firstBillableDay, monthSchema } from './schemas';
 
 /**
@@ -42,6 +43,8 @@ export type StartBillingRunOptions = {
   chunkSize?: number;
   /** Test hook: called after each committed chunk (e.g. to simulate a kill). */
   afterChunk?: (progress: { runId: number; chunk: number; done: number }) => Promise<void> | void;
+  /** Benchmark hook: milliseconds spent waiting for input, rating, and waiting for the previous write. */
+  onPhase?: (phase: 'read' | 'rate' | 'write', ms: number) => void;
 };
 
 function validMonth(month: string): string {
@@ -197,12 +200,6 @@ async function commitOrRetry(runId: number, actor: RunActor, month: string, chun
   }
 }
 
-function chunksOf<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
 /** A promise whose rejection is handled later (awaited by the pipeline), never "unhandled" meanwhile. */
 function settleLater<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
@@ -210,11 +207,11 @@ function settleLater<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * Rates and writes the run's accounts chunk by chunk: inputs loaded set-based per chunk, the
- * engine rates [month], and one transaction per chunk replaces its drafts and moves the
- * progress counters and heartbeat. On PostgreSQL the work is pipelined: while the engine rates
- * chunk i, the database reads chunk i+1 and writes chunk i-1 (at most one write in flight, so
- * chunks commit in order). Ends SUCCEEDED, or FAILED with the error when something unexpected
+ * Rates and writes the run's accounts chunk by chunk: inputs read set-based (one cursor over
+ * the month on PostgreSQL, see stream.ts), the engine rates [month], and one transaction per
+ * chunk replaces its drafts and moves the progress counters and heartbeat. On PostgreSQL the
+ * work is pipelined: while the engine rates chunk i, the database reads chunk i+1 and writes
+ * chunk i-1 (at most one write in flight, so chunks commit in order). Ends SUCCEEDED, or FAILED with the error when something unexpected
  * stops it.
  */
 export async function executeBillingRun(
@@ -222,37 +219,47 @@ export async function executeBillingRun(
   actor: RunActor,
   month: string,
   accountIds: readonly number[],
-  options: Pick<StartBillingRunOptions, 'chunkSize' | 'afterChunk'> = {},
+  options: Pick<StartBillingRunOptions, 'chunkSize' | 'afterChunk' | 'onPhase'> = {},
 ): Promise<BillingRunSummary> {
   const { from, to } = monthBounds(month);
-  const chunks = chunksOf(accountIds, options.chunkSize ?? DEFAULT_CHUNK_ACCOUNTS);
-  // PGlite has one connection: reading ahead would only queue behind the write.
+  const phase = options.onPhase;
+  // PGlite has one connection: reading ahead and writing behind would only queue.
   const pipelined = getDatabase().driver.kind === 'postgres';
-  const read = driverSql();
-  const load = (ids: readonly number[]) =>
-    settleLater(loadAccountInputsWith((text, params) => read(text, params), { accountIds: ids, usageFrom: from, usageTo: to }));
+  let reader: InputReader | null = null;
   try {
     const priceBooks: PriceBook[] = await loadPriceBooks(db);
-    let next: Promise<Map<number, LoadedAccount>> | null = chunks[0] ? load(chunks[0]) : null;
+    reader = await openInputReader({ accountIds, usageFrom: from, usageTo: to, batchAccounts: options.chunkSize ?? DEFAULT_CHUNK_ACCOUNTS });
+    const input = reader;
+    let next: Promise<InputBatch | null> = settleLater(input.next());
     let writing: Promise<void> | null = null;
     let done = 0;
-    for (let i = 0; i < chunks.length; i++) {
-      const chunk = chunks[i]!;
-      const loaded = await next!;
-      const following = chunks[i + 1];
-      next = following && pipelined ? load(following) : null;
-      const { rated, failures } = rateAccounts(chunk, loaded, month, priceBooks);
+    for (let i = 0; ; i++) {
+      let t = performance.now();
+      const batch = await next;
+      phase?.('read', performance.now() - t);
+      if (!batch) break;
+      if (pipelined) next = settleLater(input.next());
+      t = performance.now();
+      const { rated, failures } = rateAccounts(batch.accountIds, batch.loaded, month, priceBooks);
+      phase?.('rate', performance.now() - t);
+      t = performance.now();
       if (writing) await writing;
-      writing = settleLater(commitOrRetry(runId, actor, month, chunk, rated, failures));
-      if (!pipelined) await writing;
-      if (following && !pipelined) next = load(following);
-      done += chunk.length;
+      phase?.('write', performance.now() - t);
+      writing = settleLater(commitOrRetry(runId, actor, month, batch.accountIds, rated, failures));
+      if (!pipelined) {
+        await writing;
+        next = settleLater(input.next());
+      }
+      done += batch.accountIds.length;
       if (options.afterChunk) {
         await writing;
         await options.afterChunk({ runId, chunk: i, done });
       }
     }
+    const t = performance.now();
     if (writing) await writing;
+    phase?.('write', performance.now() - t);
+    reader = null;
     await db.$transaction(async (tx) => {
       const run = await tx.billingRun.update({
         where: { id: runId },
@@ -266,6 +273,7 @@ export async function executeBillingRun(
       });
     });
   } catch (error) {
+    await reader?.close().catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
     await db.billingRun
       .updateMany({ where: { id: runId, status: 'RUNNING' }, data: { status: 'FAILED', finishedAt: new Date(), error: message.slice(0, 2000) } })

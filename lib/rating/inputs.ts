@@ -50,41 +50,49 @@ export function toEngineEvent(row: Omit<EventRow, 'sdkAppId'>): AppEvent {
   return { date: row.date, type: 'addon', addon: row.addon as PeriodicAddon, action };
 }
 
-const ACCOUNTS_SQL = `
-  SELECT a."id", a."scheme"::text AS "scheme", to_char(t."executedOn", 'YYYY-MM-DD') AS "executedOn",
-         to_char(t."effectiveOn", 'YYYY-MM-DD') AS "effectiveOn", t."editions"
+/**
+ * One row per app (one per app-less account too), in account order: the account with its
+ * executed migration, and the app's plan events and usage each folded into one text by a
+ * lateral subquery, which reads them through their (sdkAppId, …) indexes. One statement for
+ * any number of accounts; the billing run reads it through a cursor.
+ *   events: `(date,type,edition,addon,action,retentionDays);…` in (date, id) order
+ *   usage:  `(day,dau,peakGroups,mau,pcc,domestic,intl);…` in date order, day = days after
+ *           usageFrom
+ * Each part is a row value's text (an empty field is NULL: not reported), the cheapest text
+ * PostgreSQL makes; no field can hold a comma or a parenthesis (numbers, dates, enum names).
+ */
+export const INPUTS_SQL = `
+  SELECT a."id" AS "accountId", a."scheme"::text AS "scheme", to_char(t."executedOn", 'YYYY-MM-DD') AS "executedOn",
+         to_char(t."effectiveOn", 'YYYY-MM-DD') AS "effectiveOn", t."editions",
+         p."sdkAppId"::text AS "sdkAppId", ev."events", us."usage"
     FROM "Account" a
     LEFT JOIN "MigrationTicket" t ON t."accountId" = a."id" AND t."status" = 'EXECUTED'
-   WHERE a."id" = ANY($1::int[])`;
+    LEFT JOIN "App" p ON p."accountId" = a."id"
+    LEFT JOIN LATERAL (
+      SELECT string_agg(ROW(to_char(e."date", 'YYYY-MM-DD'), e."type", e."edition", e."addon", e."action", e."retentionDays")::text,
+                        ';' ORDER BY e."date", e."id") AS "events"
+        FROM "PlanEvent" e WHERE e."sdkAppId" = p."sdkAppId") ev ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT string_agg(ROW(u."date" - $2::date, u."dau", u."peakGroups", u."mau", u."pcc", u."barrageDomesticMbps", u."barrageIntlMbps")::text,
+                        ';' ORDER BY u."date") AS "usage"
+        FROM "UsageDaily" u WHERE u."sdkAppId" = p."sdkAppId" AND u."date" BETWEEN $2::date AND $3::date) us ON TRUE
+   WHERE a."id" = ANY($1::int[])
+   ORDER BY a."id", p."sdkAppId"`;
 
-const APPS_SQL = `SELECT "sdkAppId"::text AS "sdkAppId", "accountId" FROM "App" WHERE "accountId" = ANY($1::int[]) ORDER BY "sdkAppId"`;
-
-const EVENTS_SQL = `
-  SELECT e."sdkAppId"::text AS "sdkAppId", to_char(e."date", 'YYYY-MM-DD') AS "date", e."type"::text AS "type",
-         e."edition"::text AS "edition", e."addon"::text AS "addon", e."action"::text AS "action", e."retentionDays"
-    FROM "PlanEvent" e JOIN "App" p ON p."sdkAppId" = e."sdkAppId"
-   WHERE p."accountId" = ANY($1::int[])
-   ORDER BY e."sdkAppId", e."date", e."id"`;
-
-// One text per app, `day,dau,peakGroups,…;…` in date order (day = days after usageFrom), and one
-// character per day whose bits say which measures were reported (concat_ws drops NULLs): one
-// value to decode per app instead of seven arrays.
-const USAGE_SQL = `
-  SELECT u."sdkAppId"::text AS "sdkAppId",
-         string_agg(concat_ws(',', u."date" - $2::date, u."dau", u."peakGroups", u."mau", u."pcc",
-                              u."barrageDomesticMbps", u."barrageIntlMbps"), ';' ORDER BY u."date") AS "days",
-         string_agg(chr(48 + (u."dau" IS NOT NULL)::int + 2 * (u."peakGroups" IS NOT NULL)::int + 4 * (u."mau" IS NOT NULL)::int
-                        + 8 * (u."pcc" IS NOT NULL)::int + 16 * (u."barrageDomesticMbps" IS NOT NULL)::int
-                        + 32 * (u."barrageIntlMbps" IS NOT NULL)::int), '' ORDER BY u."date") AS "present"
-    FROM "UsageDaily" u JOIN "App" p ON p."sdkAppId" = u."sdkAppId"
-   WHERE p."accountId" = ANY($1::int[])
-     AND u."date" BETWEEN $2::date AND $3::date
-   GROUP BY u."sdkAppId"`;
+export type InputRow = {
+  accountId: number;
+  scheme: Scheme;
+  executedOn: string | null;
+  effectiveOn: string | null;
+  editions: unknown;
+  sdkAppId: string | null;
+  events: string | null;
+  usage: string | null;
+};
 
 /**
- * Reads what the engine needs for a set of accounts in four set-based statements, whatever the
- * number of apps: accounts with their executed migration, apps, plan events, and each app's
- * usage folded into one text.
+ * Reads what the engine needs for a set of accounts in one set-based statement, whatever the
+ * number of apps (see INPUTS_SQL).
  */
 export async function loadAccountInputs(q: Queryable, options: LoadInputsOptions): Promise<Map<number, LoadedAccount>> {
   return loadAccountInputsWith((sql, params) => q.$queryRawUnsafe(sql, ...params), options);
@@ -94,58 +102,54 @@ export async function loadAccountInputs(q: Queryable, options: LoadInputsOptions
 export async function loadAccountInputsWith(query: RawQuery, options: LoadInputsOptions): Promise<Map<number, LoadedAccount>> {
   const ids = [...options.accountIds];
   if (ids.length === 0) return new Map();
-  const [accounts, apps, events, usage] = (await Promise.all([
-    query(ACCOUNTS_SQL, [ids]),
-    query(APPS_SQL, [ids]),
-    query(EVENTS_SQL, [ids]),
-    query(USAGE_SQL, [ids, options.usageFrom, options.usageTo]),
-  ])) as [
-    { id: number; scheme: Scheme; executedOn: string | null; effectiveOn: string | null; editions: unknown }[],
-    { sdkAppId: string; accountId: number }[],
-    EventRow[],
-    { sdkAppId: string; days: string; present: string }[],
-  ];
+  const rows = (await query(INPUTS_SQL, [ids, options.usageFrom, options.usageTo])) as InputRow[];
+  return assembleAccountInputs(rows, options);
+}
 
-  const eventsByApp = new Map<string, AppEvent[]>();
-  for (const row of events) {
-    const list = eventsByApp.get(row.sdkAppId) ?? [];
-    list.push(toEngineEvent(row));
-    eventsByApp.set(row.sdkAppId, list);
-  }
+/** Turns INPUTS_SQL rows (grouped by account) into the engine's inputs. */
+export function assembleAccountInputs(rows: readonly InputRow[], options: Pick<LoadInputsOptions, 'usageFrom' | 'usageTo'>): Map<number, LoadedAccount> {
   const dates = dateTable(options.usageFrom, options.usageTo);
-  const usageByApp = new Map<string, UsageDay[]>();
-  for (const row of usage) usageByApp.set(row.sdkAppId, usageDays(row.days, row.present, dates));
-
-  const appsByAccount = new Map<number, AppInput[]>();
-  for (const app of apps) {
-    const list = appsByAccount.get(app.accountId) ?? [];
-    list.push({
-      sdkAppId: Number(app.sdkAppId),
-      events: eventsByApp.get(app.sdkAppId) ?? [],
-      usage: usageByApp.get(app.sdkAppId) ?? [],
-    });
-    appsByAccount.set(app.accountId, list);
-  }
-
   const result = new Map<number, LoadedAccount>();
-  for (const account of accounts) {
-    const migration =
-      account.executedOn && account.effectiveOn
-        ? { executedOn: account.executedOn, effectiveOn: account.effectiveOn, editions: (account.editions ?? {}) as Record<string, CurrentEdition> }
-        : null;
-    result.set(account.id, {
-      accountId: account.id,
-      scheme: account.scheme,
-      migration,
-      input: {
-        // A migrated account started LEGACY; the engine applies the migration itself.
-        scheme: migration ? 'LEGACY' : account.scheme,
-        apps: appsByAccount.get(account.id) ?? [],
-        ...(migration ? { migration: { executedOn: migration.executedOn, editions: migration.editions } } : {}),
-      },
+  for (const row of rows) {
+    let account = result.get(row.accountId);
+    if (!account) {
+      const migration =
+        row.executedOn && row.effectiveOn
+          ? { executedOn: row.executedOn, effectiveOn: row.effectiveOn, editions: (row.editions ?? {}) as Record<string, CurrentEdition> }
+          : null;
+      account = {
+        accountId: row.accountId,
+        scheme: row.scheme,
+        migration,
+        input: {
+          // A migrated account started LEGACY; the engine applies the migration itself.
+          scheme: migration ? 'LEGACY' : row.scheme,
+          apps: [],
+          ...(migration ? { migration: { executedOn: migration.executedOn, editions: migration.editions } } : {}),
+        },
+      };
+      result.set(row.accountId, account);
+    }
+    if (row.sdkAppId === null) continue;
+    (account.input.apps as AppInput[]).push({
+      sdkAppId: Number(row.sdkAppId),
+      events: row.events ? row.events.split(';').map(decodeEvent) : [],
+      usage: row.usage ? usageDays(row.usage, dates) : [],
     });
   }
   return result;
+}
+
+function decodeEvent(text: string): AppEvent {
+  const [date, type, edition, addon, action, retentionDays] = text.slice(1, -1).split(',') as [string, string, string, string, string, string];
+  return toEngineEvent({
+    date,
+    type: type as EventRow['type'],
+    edition: edition || null,
+    addon: addon || null,
+    action: (action || null) as EventRow['action'],
+    retentionDays: retentionDays ? Number(retentionDays) : null,
+  });
 }
 
 /** The days from..to as YYYY-MM-DD, by offset. */
@@ -155,22 +159,68 @@ function dateTable(from: string, to: string): string[] {
   return out;
 }
 
-/** Decodes one app's usage text; `present` has one character per day, `0` + a bit per measure. */
-function usageDays(text: string, present: string, dates: readonly string[]): UsageDay[] {
-  const lines = text.split(';');
-  const days: UsageDay[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const fields = lines[i]!.split(',');
-    const mask = present.charCodeAt(i) - 48;
-    const day: UsageDay = { date: dates[Number(fields[0])]! };
-    let f = 1;
-    if (mask & 1) day.dau = Number(fields[f++]);
-    if (mask & 2) day.peakGroups = Number(fields[f++]);
-    if (mask & 4) day.mau = Number(fields[f++]);
-    if (mask & 8) day.pcc = Number(fields[f++]);
-    if (mask & 16) day.barrageDomesticMbps = fields[f++]!;
-    if (mask & 32) day.barrageIntlMbps = fields[f++]!;
-    days[i] = day;
+/**
+ * Decodes one app's usage text (see INPUTS_SQL) in one pass over its characters: the billing
+ * run decodes millions of days, and splitting every day into arrays of strings costs more than
+ * rating them.
+ */
+function usageDays(text: string, dates: readonly string[]): UsageDay[] {
+  const days: UsageDay[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // At '(' of `(offset,dau,peakGroups,mau,pcc,domestic,intl)`.
+    i++;
+    let field = 0;
+    let start = i;
+    let value = 0;
+    let seen = false;
+    let day: UsageDay | null = null;
+    for (; ; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        value = value * 10 + (c - 48);
+        seen = true;
+        continue;
+      }
+      if (c !== 44 && c !== 41 && c !== 46) throw new Error(`usage text: unexpected ${JSON.stringify(text[i])} at ${i}`);
+      // A decimal point: only the bandwidth fields have one, and they stay text.
+      if (c === 46) continue;
+      // End of a field (',' or ')'); an empty field is NULL, not reported.
+      if (seen) {
+        switch (field) {
+          case 0:
+            day = { date: dates[value]! };
+            break;
+          case 1:
+            day!.dau = value;
+            break;
+          case 2:
+            day!.peakGroups = value;
+            break;
+          case 3:
+            day!.mau = value;
+            break;
+          case 4:
+            day!.pcc = value;
+            break;
+          case 5:
+            day!.barrageDomesticMbps = text.slice(start, i);
+            break;
+          case 6:
+            day!.barrageIntlMbps = text.slice(start, i);
+            break;
+        }
+      }
+      field++;
+      value = 0;
+      seen = false;
+      start = i + 1;
+      if (c === 41) break;
+    }
+    days.push(day!);
+    // Past ')' and the ';' between days.
+    i += 2;
   }
   return days;
 }

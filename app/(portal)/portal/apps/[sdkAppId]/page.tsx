@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AppDetail } from '@/components/accounts/app-detail';
+import { AppPlanPanel } from '@/components/plans/app-plan-panel';
 import { PageHeader } from '@/components/ui/page-header';
 import { getAccountApp } from '@/lib/accounts/apps';
 import { sdkAppIdSchema } from '@/lib/accounts/schemas';
@@ -24,7 +25,10 @@ export default async function PortalAppPage({ params }: { params: Promise<{ sdkA
         description={t('app.title', { id: app.sdkAppId })}
         breadcrumbs={[{ label: t('nav.home'), href: '/portal' }, { label: app.sdkAppId }]}
       />
-      <AppDetail app={app} />
+      <div className="flex flex-col gap-4">
+        <AppDetail app={app} />
+        <AppPlanPanel accountId={actor.accountId} sdkAppId={sdkAppId.data} actor={actor} />
+      </div>
     </>
   );
 }

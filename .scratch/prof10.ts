@@ -1,0 +1,11 @@
+import { connect, setDatabase } from '../lib/db/client';
+const database = connect({ url: 'postgresql://postgres:postgres@127.0.0.1:5432/im_billing_bench', poolSize: 4 });
+setDatabase(database);
+await database.driver.exec(`TRUNCATE "InvoiceLine", "Invoice", "BillingRunFailure", "BillingRun" CASCADE;`);
+const { runBillingMonth } = await import('../lib/billing-runs/commands');
+const P: Record<string, number> = {};
+const t0 = performance.now();
+const s = await runBillingMonth('2026-10', { id: null, label: 'prof' }, { today: '2026-11-23', chunkSize: Number(process.argv[2] ?? 500), onPhase: (p, ms) => { P[p] = (P[p] ?? 0) + ms; } });
+console.log(P);
+console.log('total', performance.now() - t0, s.invoiceCount);
+process.exit(0);

@@ -1,0 +1,124 @@
+import 'server-only';
+import type pg from 'pg';
+import { getDatabase } from '../db/client';
+import { assembleAccountInputs, INPUTS_SQL, loadAccountInputsWith, type InputRow, type LoadedAccount } from '../rating/inputs';
+import { driverSql } from './raw';
+
+export type InputBatch = { accountIds: number[]; loaded: Map<number, LoadedAccount> };
+
+export type InputReaderOptions = {
+  accountIds: readonly number[];
+  usageFrom: string;
+  usageTo: string;
+  /** Accounts per batch (a batch is one chunk of the run). */
+  batchAccounts: number;
+};
+
+/** Reads the run's inputs batch by batch, in account order; `next()` resolves to null at the end. */
+export interface InputReader {
+  next(): Promise<InputBatch | null>;
+  close(): Promise<void>;
+}
+
+/** Rows are grouped by account: count the groups. */
+function countAccounts(rows: readonly InputRow[]): number {
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) if (i === 0 || rows[i]!.accountId !== rows[i - 1]!.accountId) n++;
+  return n;
+}
+
+/** Rows fetched per round trip from the cursor. */
+const FETCH_ROWS = 4_000;
+
+/**
+ * On PostgreSQL: one read-only transaction holding a cursor over INPUTS_SQL for every account of
+ * the run, fetched a few thousand apps at a time and cut into batches at account boundaries.
+ * One statement for the whole month, so the planner cannot fall back to a full scan of the
+ * usage table per chunk, and memory stays bounded by the batch. The snapshot is the run's start.
+ */
+async function cursorReader(pool: pg.Pool, options: InputReaderOptions): Promise<InputReader> {
+  const client = await pool.connect();
+  let open = true;
+  const close = async (commit: boolean) => {
+    if (!open) return;
+    open = false;
+    try {
+      await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+    } finally {
+      client.release();
+    }
+  };
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // Compiling this one long query with LLVM costs more than it saves.
+    await client.query('SET LOCAL jit = off');
+    await client.query(`DECLARE run_inputs NO SCROLL CURSOR FOR ${INPUTS_SQL}`, [[...options.accountIds], options.usageFrom, options.usageTo]);
+  } catch (error) {
+    await close(false).catch(() => undefined);
+    throw error;
+  }
+  let carry: InputRow[] = [];
+  let ended = false;
+  return {
+    async next() {
+      try {
+        let rows = carry;
+        carry = [];
+        while (!ended) {
+          // One account more than needed: the last one may continue in the next fetch.
+          if (countAccounts(rows) > options.batchAccounts) break;
+          const fetched = await client.query<InputRow>(`FETCH ${FETCH_ROWS} FROM run_inputs`);
+          if (fetched.rows.length === 0) ended = true;
+          rows = rows.length ? rows.concat(fetched.rows) : fetched.rows;
+        }
+        if (rows.length === 0) {
+          await close(true);
+          return null;
+        }
+        // Cut where the (batchAccounts + 1)-th account starts; the rest waits for the next batch.
+        let accounts = 0;
+        let cut = rows.length;
+        for (let i = 0; i < rows.length; i++) {
+          if (i === 0 || rows[i]!.accountId !== rows[i - 1]!.accountId) accounts++;
+          if (accounts > options.batchAccounts) {
+            cut = i;
+            break;
+          }
+        }
+        if (!ended && cut === rows.length) {
+          // Unreachable: the loop above fetched until an account more than needed arrived.
+          throw new Error('input reader: incomplete batch');
+        }
+        carry = rows.slice(cut);
+        rows = rows.slice(0, cut);
+        const loaded = assembleAccountInputs(rows, options);
+        return { accountIds: [...loaded.keys()], loaded };
+      } catch (error) {
+        await close(false).catch(() => undefined);
+        throw error;
+      }
+    },
+    close: () => close(false),
+  };
+}
+
+/** On PGlite (one connection, and a cursor would hold it for the whole run): one statement per batch. */
+function batchReader(options: InputReaderOptions): InputReader {
+  const read = driverSql();
+  let start = 0;
+  return {
+    async next() {
+      const accountIds = options.accountIds.slice(start, start + options.batchAccounts);
+      start += options.batchAccounts;
+      if (accountIds.length === 0) return null;
+      const loaded = await loadAccountInputsWith((text, params) => read(text, params), { ...options, accountIds });
+      return { accountIds, loaded };
+    },
+    close: async () => undefined,
+  };
+}
+
+export async function openInputReader(options: InputReaderOptions): Promise<InputReader> {
+  const driver = getDatabase().driver;
+  return driver.kind === 'postgres' ? cursorReader(driver.pool, options) : batchReader(options);
+}
