@@ -32,6 +32,8 @@ const STATUS_CLASS: Record<InvoiceDetail['status'], string> = {
  */
 export function InvoiceDocument({ invoice, t, locale, basePath }: { invoice: InvoiceDetail; t: Translate; locale: Locale; basePath: string }) {
   const money = (amount: string) => formatMoney(amount, invoice.currency, locale);
+  // Quantities are decimal strings (days, units, Mbps-days); Intl formats the string exactly.
+  const quantity = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 6 });
   return (
     <article className="print-sheet rounded-lg border border-slate-200 bg-white p-8 shadow-xs print:p-0" aria-label={t('invoice.document')}>
       <header className="flex flex-wrap items-start justify-between gap-6 border-b border-slate-200 pb-5">
@@ -135,7 +137,7 @@ export function InvoiceDocument({ invoice, t, locale, basePath }: { invoice: Inv
                     <td className="py-1.5 pr-3 text-xs whitespace-nowrap text-slate-600 tabular-nums">
                       {line.from === line.to ? line.from : `${line.from} – ${line.to}`}
                     </td>
-                    <td className="py-1.5 pr-3 text-right tabular-nums">{line.quantity}</td>
+                    <td className="py-1.5 pr-3 text-right tabular-nums">{quantity.format(line.quantity as unknown as number)}</td>
                     <td className="py-1.5 pr-3 text-right whitespace-nowrap tabular-nums">{formatUnitPrice(line.unitPrice, invoice.currency, locale)}</td>
                     <td className={cn('py-1.5 text-right whitespace-nowrap tabular-nums', line.amount.startsWith('-') && 'text-emerald-700')}>{money(line.amount)}</td>
                   </tr>
@@ -143,7 +145,7 @@ export function InvoiceDocument({ invoice, t, locale, basePath }: { invoice: Inv
               </tbody>
               <tfoot>
                 <tr>
-                  <td colSpan={4} className="pt-1 text-right text-xs text-slate-500">
+                  <td colSpan={4} className="pt-1 pr-3 text-right text-xs text-slate-500">
                     {t('invoice.subtotal', { app: app.sdkAppId })}
                   </td>
                   <td className="pt-1 text-right text-sm font-medium whitespace-nowrap tabular-nums">{money(app.subtotal)}</td>

@@ -68,7 +68,7 @@ export function UsageChart({ series, title, quotaLabel, locale, t }: { series: U
           ),
         )}
         <line x1={PAD.left} x2={W - PAD.right} y1={quotaY} y2={quotaY} stroke="#e11d48" strokeWidth={1.5} strokeDasharray="5 4" />
-        <text x={W - PAD.right} y={quotaY - 4} textAnchor="end" fontSize={10} fill="#be123c">
+        <text x={W - PAD.right} y={quotaY - 4} textAnchor="end" fontSize={10} fill="#be123c" stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
           {quotaLabel}
         </text>
         {ticks.map((tick) => (

@@ -2,7 +2,7 @@ import 'server-only';
 import { rateAccount, serializeInvoice, type InvoiceJson, type PriceBook } from '../billing/index';
 import { isBillingRuleError } from '../billing/errors';
 import type { LoadedAccount } from '../rating/inputs';
-import type { Sql } from './raw';
+import { arrayLiteral, textArrayLiteral, type Sql } from './raw';
 
 /**
  * Rating is kept apart from persistence (STYLE.md): the engine rates, this module turns its
@@ -148,7 +148,20 @@ export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promis
          FROM unnest($1::int[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[],
                      $9::numeric[], $10::numeric[], $11::numeric[], $12::text[])
               AS u("i", "p", "a", "c", "e", "ad", "f", "t", "q", "up", "am", "x")`,
-      [cols.invoiceId, cols.position, cols.sdkAppId, cols.code, cols.edition, cols.addon, cols.from, cols.to, cols.quantity, cols.unitPrice, cols.amount, cols.explain],
+      [
+        arrayLiteral(cols.invoiceId),
+        arrayLiteral(cols.position),
+        arrayLiteral(cols.sdkAppId),
+        arrayLiteral(cols.code),
+        arrayLiteral(cols.edition),
+        arrayLiteral(cols.addon),
+        arrayLiteral(cols.from),
+        arrayLiteral(cols.to),
+        arrayLiteral(cols.quantity),
+        arrayLiteral(cols.unitPrice),
+        arrayLiteral(cols.amount),
+        textArrayLiteral(cols.explain),
+      ],
     );
   }
   return { deletedDrafts: deleted[0]?.count ?? 0, written, skipped: [...skippedSet] };

@@ -10,6 +10,19 @@ import { getDatabase, type Tx } from '../db/client';
  */
 export type Sql = <T extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<T[]>;
 
+/**
+ * A PostgreSQL array literal for values that need no quoting (numbers, dates, enum names,
+ * decimal strings): built in one join, where the driver would escape every element.
+ */
+export function arrayLiteral(values: readonly (string | number | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
+}
+
+/** A text[] literal: every element quoted, with its quotes and backslashes escaped. */
+export function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
 /** A Prisma interactive transaction as an Sql executor. */
 export function prismaSql(tx: Pick<Tx, '$queryRawUnsafe'>): Sql {
   return (text, params = []) => tx.$queryRawUnsafe(text, ...params);

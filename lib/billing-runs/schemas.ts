@@ -39,3 +39,5 @@ export type RunsSearch = z.infer<typeof runsSearchSchema>;
 export function parseRunsSearch(params: SearchParams): RunsSearch {
   return runsSearchSchema.parse(flattenSearchParams(params));
 }
+
+export const runIdSchema = z.coerce.number().int().positive().max(2_147_483_647);

@@ -4,7 +4,12 @@ import { getDatabase } from '../db/client';
 import { assembleAccountInputs, INPUTS_SQL, loadAccountInputsWith, type InputRow, type LoadedAccount } from '../rating/inputs';
 import { driverSql } from './raw';
 
-export type InputBatch = { accountIds: number[]; loaded: Map<number, LoadedAccount> };
+/**
+ * One chunk of the run's accounts. `load()` decodes the rows into the engine's inputs: called
+ * right before rating, so the millions of small objects live briefly (a batch read ahead waits
+ * as compact row texts), which keeps the garbage collector's work and the memory down.
+ */
+export type InputBatch = { accountIds: number[]; load(): Map<number, LoadedAccount> };
 
 export type InputReaderOptions = {
   accountIds: readonly number[];
@@ -28,7 +33,7 @@ function countAccounts(rows: readonly InputRow[]): number {
 }
 
 /** Rows fetched per round trip from the cursor. */
-const FETCH_ROWS = 4_000;
+const FETCH_ROWS = 2_000;
 
 /**
  * On PostgreSQL: one read-only transaction holding a cursor over INPUTS_SQL for every account of
@@ -59,8 +64,15 @@ async function cursorReader(pool: pg.Pool, options: InputReaderOptions): Promise
   }
   let carry: InputRow[] = [];
   let ended = false;
+  // Calls run one after the other on the cursor, whoever makes them.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
   return {
-    async next() {
+    next: () => serial(async () => {
       try {
         let rows = carry;
         carry = [];
@@ -91,13 +103,15 @@ async function cursorReader(pool: pg.Pool, options: InputReaderOptions): Promise
         }
         carry = rows.slice(cut);
         rows = rows.slice(0, cut);
-        const loaded = assembleAccountInputs(rows, options);
-        return { accountIds: [...loaded.keys()], loaded };
+        const batchRows = rows;
+        const accountIds: number[] = [];
+        for (let i = 0; i < batchRows.length; i++) if (i === 0 || batchRows[i]!.accountId !== batchRows[i - 1]!.accountId) accountIds.push(batchRows[i]!.accountId);
+        return { accountIds, load: () => assembleAccountInputs(batchRows, options) };
       } catch (error) {
         await close(false).catch(() => undefined);
         throw error;
       }
-    },
+    }),
     close: () => close(false),
   };
 }
@@ -112,13 +126,53 @@ function batchReader(options: InputReaderOptions): InputReader {
       start += options.batchAccounts;
       if (accountIds.length === 0) return null;
       const loaded = await loadAccountInputsWith((text, params) => read(text, params), { ...options, accountIds });
-      return { accountIds, loaded };
+      return { accountIds, load: () => loaded };
     },
     close: async () => undefined,
   };
 }
 
+/**
+ * Cursors read in parallel on PostgreSQL: the accounts are dealt to them in blocks of a batch,
+ * and `next()` takes a batch from each in turn, so with as many calls in flight as cursors each
+ * database backend reads its next batch while the others are being rated and written.
+ */
+export const PARALLEL_CURSORS = 2;
+
+function interleave(readers: InputReader[]): InputReader {
+  let turn = 0;
+  const finished = new Set<number>();
+  return {
+    async next() {
+      while (finished.size < readers.length) {
+        const index = turn % readers.length;
+        turn++;
+        if (finished.has(index)) continue;
+        const batch = await readers[index]!.next();
+        if (batch) return batch;
+        finished.add(index);
+      }
+      return null;
+    },
+    async close() {
+      await Promise.all(readers.map((r) => r.close().catch(() => undefined)));
+    },
+  };
+}
+
 export async function openInputReader(options: InputReaderOptions): Promise<InputReader> {
   const driver = getDatabase().driver;
-  return driver.kind === 'postgres' ? cursorReader(driver.pool, options) : batchReader(options);
+  if (driver.kind !== 'postgres') return batchReader(options);
+  const parts: number[][] = Array.from({ length: PARALLEL_CURSORS }, () => []);
+  for (let i = 0; i < options.accountIds.length; i++) {
+    parts[Math.floor(i / options.batchAccounts) % PARALLEL_CURSORS]!.push(options.accountIds[i]!);
+  }
+  const readers: InputReader[] = [];
+  try {
+    for (const part of parts) if (part.length > 0) readers.push(await cursorReader(driver.pool, { ...options, accountIds: part }));
+  } catch (error) {
+    await Promise.all(readers.map((r) => r.close().catch(() => undefined)));
+    throw error;
+  }
+  return interleave(readers);
 }

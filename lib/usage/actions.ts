@@ -6,9 +6,9 @@ import { actionError, invalidInput, type ActionResult } from '../action-result';
 import { auditActor } from '../db/audit';
 import { requireRole } from '../auth/guard';
 import { today } from '../clock';
-import { db } from '../db/client';
+import { driverSql, driverTransaction } from '../billing-runs/raw';
 import { checkUsageRows, CORRECTION_NEEDS_VOID, ingestUsage, type IngestResult } from './commands';
-import { MAX_CSV_CHARS, validateUsageCsv, type CsvError } from './csv';
+import { describeCsvErrors, MAX_CSV_CHARS, validateUsageCsv, type CsvError } from './csv';
 
 const csvInputSchema = z.object({
   csv: z.string({ error: 'Choose a CSV file' }).min(1, { error: 'The file is empty' }).max(MAX_CSV_CHARS, { error: 'The file is too large' }),
@@ -30,12 +30,15 @@ export async function previewUsageCsvAction(csv: string): Promise<ActionResult<C
   const parsed = csvInputSchema.safeParse({ csv });
   if (!parsed.success) return invalidInput(parsed.error);
   const result = validateUsageCsv(parsed.data.csv, { today: today() });
-  if (!result.ok) return { ok: true, data: { rows: result.rows, errors: result.errors, message: result.message, summary: null } };
-  const check = await checkUsageRows(db, result.rows);
-  const lineOf = (index: number) => result.rowLines[index] ?? 0;
+  const rows = result.ok ? result.rows : (result.valid?.rows ?? []);
+  const rowLines = result.ok ? result.rowLines : (result.valid?.rowLines ?? []);
+  const lineOf = (index: number) => rowLines[index] ?? 0;
+  const formatErrors = result.ok ? [] : result.errors;
+  const check = rows.length > 0 ? await checkUsageRows(driverSql(), rows) : null;
   const errors: CsvError[] = [
-    ...check.errors.map((e) => ({ line: lineOf(e.index), field: e.field, reason: e.reason })),
-    ...check.conflicts.flatMap((c) =>
+    ...formatErrors,
+    ...(check?.errors ?? []).map((e) => ({ line: lineOf(e.index), field: e.field, reason: e.reason })),
+    ...(check?.conflicts ?? []).flatMap((c) =>
       c.rows.map((index) => ({
         line: lineOf(index),
         field: 'date',
@@ -43,13 +46,14 @@ export async function previewUsageCsvAction(csv: string): Promise<ActionResult<C
       })),
     ),
   ].sort((a, b) => a.line - b.line);
+  const total = result.ok ? result.rows.length : result.rows;
   return {
     ok: true,
     data: {
-      rows: result.rows.length,
+      rows: total,
       errors,
-      message: errors.length ? `${new Set(errors.map((e) => e.line)).size} of ${result.rows.length} rows cannot be imported` : null,
-      summary: { apps: check.apps, months: check.months, from: check.from, to: check.to, staleDrafts: check.staleDrafts.length },
+      message: errors.length ? describeCsvErrors(errors, total) : result.ok ? null : result.message,
+      summary: result.ok && check ? { apps: check.apps, months: check.months, from: check.from, to: check.to, staleDrafts: check.staleDrafts.length } : null,
     },
   };
 }
@@ -63,10 +67,7 @@ export async function commitUsageCsvAction(csv: string): Promise<ActionResult<In
   if (!result.ok) return { ok: false, message: result.message };
   let written: IngestResult;
   try {
-    written = await db.$transaction((tx) => ingestUsage(tx, { source: 'CSV', sentBy: actor.id, audit: auditActor(actor) }, result.rows), {
-      timeout: 60_000,
-      maxWait: 30_000,
-    });
+    written = await driverTransaction((sql) => ingestUsage(sql, { source: 'CSV', sentBy: actor.id, audit: auditActor(actor) }, result.rows));
   } catch (error) {
     return actionError(error);
   }

@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { authenticateApiKey } from '../api-keys/queries';
 import { today } from '../clock';
-import { db } from '../db/client';
+import { driverSql, driverTransaction } from '../billing-runs/raw';
 import { apiError, apiErrorFrom } from '../http';
 import { allRowErrors, ingestUsage, type IngestResult } from './commands';
 import { describeRowErrors, parseUsageRows } from './schemas';
@@ -34,21 +34,19 @@ export async function handleUsagePost(request: Request): Promise<NextResponse> {
   const parsed = parseUsageRows(body, { today: today() });
   if (!parsed.ok) {
     if (parsed.errors.length === 0) return apiError(400, 'invalid', parsed.message, { field: parsed.field });
-    const errors = await allRowErrors(db, parsed);
+    const errors = await allRowErrors(driverSql(), parsed);
     return apiError(400, 'invalid', describeRowErrors(errors, parsed.total), {
       field: 'rows',
       details: errors,
     });
   }
   try {
-    const result = await db.$transaction(
-      async (tx): Promise<IngestResult> => {
-        const written = await ingestUsage(tx, { source: 'API', sentBy: key.id, audit: { id: null, label: `api-key:${key.prefix}` } }, parsed.rows);
-        await tx.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
-        return written;
-      },
-      { timeout: 60_000, maxWait: 30_000 },
-    );
+    // One driver transaction (see lib/billing-runs/raw.ts): 10,000 rows in one statement.
+    const result = await driverTransaction(async (sql): Promise<IngestResult> => {
+      const written = await ingestUsage(sql, { source: 'API', sentBy: key.id, audit: { id: null, label: `api-key:${key.prefix}` } }, parsed.rows);
+      await sql(`UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE "id" = $1::uuid`, [key.id]);
+      return written;
+    });
     return NextResponse.json({ ok: true, ...result });
   } catch (error) {
     return apiErrorFrom(error);

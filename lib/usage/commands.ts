@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { Tx } from '../db/client';
-import { writeAudit, type AuditActor } from '../db/audit';
+import type { AuditActor } from '../db/audit';
+import { arrayLiteral, writeAuditSql, type Sql } from '../billing-runs/raw';
 import { DomainError } from '../errors';
 import { describeRowErrors, type ParsedUsageBatch, type UsageRowError, type UsageRowInput } from './schemas';
 
@@ -29,7 +29,6 @@ export type UsageCheck = {
   /** Draft invoices of the touched account-months: a billing re-run brings them up to date. */
   staleDrafts: { invoiceId: number; accountId: number; month: string }[];
   apps: number;
-  accountIds: number[];
   months: string[];
   from: string;
   to: string;
@@ -50,78 +49,85 @@ export type IngestResult = {
 export const CORRECTION_NEEDS_VOID =
   'a correction of an issued month needs the invoice voided and a new invoice (void it in the console, then re-import and create the correction)';
 
-type Queryable = Pick<Tx, '$queryRawUnsafe'>;
-
 /**
- * The checks that need the database, set-based (three statements whatever the batch size):
+ * The checks that need the database, set-based (one statement whatever the batch size):
  * unknown SDKAppIDs and rows dated before the app existed (400), and months whose invoice is
  * already issued or paid (409). Used by the import preview and by the ingestion itself.
  */
-export async function checkUsageRows(q: Queryable, rows: readonly UsageRowInput[]): Promise<UsageCheck> {
-  const appIds = [...new Set(rows.map((r) => r.sdkAppId))];
-  const apps = await q.$queryRawUnsafe<{ sdkAppId: string; accountId: number | null; createdOn: string | null }[]>(
-    `SELECT u."id"::text AS "sdkAppId", p."accountId",
-            to_char(p."createdAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "createdOn"
-       FROM unnest($1::bigint[]) AS u("id") LEFT JOIN "App" p ON p."sdkAppId" = u."id"`,
-    appIds,
-  );
-  const appById = new Map(apps.map((a) => [a.sdkAppId, a]));
-  const errors: UsageRowError[] = [];
-  rows.forEach((row, index) => {
-    const app = appById.get(row.sdkAppId);
-    if (!app || app.accountId === null) {
-      errors.push({ index, field: 'sdkAppId', reason: `no app ${row.sdkAppId} exists` });
-    } else if (app.createdOn && row.date < app.createdOn) {
-      errors.push({ index, field: 'date', reason: `${row.date} is before app ${row.sdkAppId} was created (${app.createdOn})` });
-    }
-  });
-
-  const pairs = new Map<string, { sdkAppId: string; month: string; rows: number[] }>();
+export async function checkUsageRows(sql: Sql, rows: readonly UsageRowInput[]): Promise<UsageCheck> {
+  // One statement over the batch's distinct (app, month) pairs, returning only what needs
+  // attention: an unknown app, a row before the app existed, an invoice of that month.
+  const pairs = new Map<string, { sdkAppId: string; month: string; first: string; rows: number[] }>();
   let from = rows[0]?.date ?? '';
   let to = from;
   rows.forEach((row, index) => {
     const month = row.date.slice(0, 7);
     const key = `${row.sdkAppId}:${month}`;
-    const pair = pairs.get(key) ?? { sdkAppId: row.sdkAppId, month, rows: [] };
+    let pair = pairs.get(key);
+    if (!pair) {
+      pair = { sdkAppId: row.sdkAppId, month, first: row.date, rows: [] };
+      pairs.set(key, pair);
+    }
     pair.rows.push(index);
-    pairs.set(key, pair);
+    if (row.date < pair.first) pair.first = row.date;
     if (row.date < from) from = row.date;
     if (row.date > to) to = row.date;
   });
   const list = [...pairs.values()];
-  const invoices = await q.$queryRawUnsafe<
-    { sdkAppId: string; month: string; accountId: number; id: number; number: string | null; status: 'DRAFT' | 'ISSUED' | 'PAID' }[]
-  >(
-    `SELECT r."sdkAppId"::text AS "sdkAppId", r."month", i."accountId", i."id", i."number", i."status"::text AS "status"
-       FROM unnest($1::bigint[], $2::text[]) AS r("sdkAppId", "month")
-       JOIN "App" p ON p."sdkAppId" = r."sdkAppId"
-       JOIN "Invoice" i ON i."accountId" = p."accountId" AND i."month" = r."month" AND i."status" IN ('DRAFT', 'ISSUED', 'PAID')`,
-    list.map((p) => p.sdkAppId),
-    list.map((p) => p.month),
+  const found = await sql<{
+    sdkAppId: string;
+    month: string;
+    accountId: number | null;
+    createdOn: string | null;
+    invoiceId: number | null;
+    number: string | null;
+    status: 'DRAFT' | 'ISSUED' | 'PAID' | null;
+  }>(
+    `SELECT r."a"::text AS "sdkAppId", r."m" AS "month", p."accountId",
+            to_char(p."createdAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "createdOn",
+            i."id" AS "invoiceId", i."number", i."status"::text AS "status"
+       FROM unnest($1::bigint[], $2::text[], $3::date[]) AS r("a", "m", "first")
+       LEFT JOIN "App" p ON p."sdkAppId" = r."a"
+       LEFT JOIN "Invoice" i ON i."accountId" = p."accountId" AND i."month" = r."m" AND i."status" IN ('DRAFT', 'ISSUED', 'PAID')
+      WHERE p."sdkAppId" IS NULL OR i."id" IS NOT NULL OR r."first" < (p."createdAt" AT TIME ZONE 'Asia/Shanghai')::date`,
+    [arrayLiteral(list.map((p) => p.sdkAppId)), arrayLiteral(list.map((p) => p.month)), arrayLiteral(list.map((p) => p.first))],
   );
+  const appById = new Map<string, { accountId: number | null; createdOn: string | null }>();
   const conflicts: BilledMonthConflict[] = [];
   const drafts = new Map<number, { invoiceId: number; accountId: number; month: string }>();
-  for (const inv of invoices) {
-    if (inv.status === 'DRAFT') {
-      drafts.set(inv.id, { invoiceId: inv.id, accountId: inv.accountId, month: inv.month });
+  for (const f of found) {
+    appById.set(f.sdkAppId, { accountId: f.accountId, createdOn: f.createdOn });
+    if (f.invoiceId === null || f.accountId === null || f.status === null) continue;
+    if (f.status === 'DRAFT') {
+      drafts.set(f.invoiceId, { invoiceId: f.invoiceId, accountId: f.accountId, month: f.month });
       continue;
     }
     conflicts.push({
-      sdkAppId: inv.sdkAppId,
-      month: inv.month,
-      invoiceId: inv.id,
-      invoiceNumber: inv.number,
-      status: inv.status,
-      rows: pairs.get(`${inv.sdkAppId}:${inv.month}`)?.rows ?? [],
+      sdkAppId: f.sdkAppId,
+      month: f.month,
+      invoiceId: f.invoiceId,
+      invoiceNumber: f.number,
+      status: f.status,
+      rows: pairs.get(`${f.sdkAppId}:${f.month}`)?.rows ?? [],
     });
   }
+  const errors: UsageRowError[] = [];
+  rows.forEach((row, index) => {
+    // Apps not returned exist and were created before the batch's days.
+    const app = appById.get(row.sdkAppId);
+    if (!app) return;
+    if (app.accountId === null) {
+      errors.push({ index, field: 'sdkAppId', reason: `no app ${row.sdkAppId} exists` });
+    } else if (app.createdOn && row.date < app.createdOn) {
+      errors.push({ index, field: 'date', reason: `${row.date} is before app ${row.sdkAppId} was created (${app.createdOn})` });
+    }
+  });
   conflicts.sort((a, b) => (a.rows[0] ?? 0) - (b.rows[0] ?? 0));
   return {
     errors,
     conflicts,
     staleDrafts: [...drafts.values()],
-    apps: appIds.length,
-    accountIds: [...new Set(apps.flatMap((a) => (a.accountId === null ? [] : [a.accountId])))],
+    apps: new Set(list.map((p) => p.sdkAppId)).size,
     months: [...new Set(list.map((p) => p.month))].sort(),
     from,
     to,
@@ -132,10 +138,10 @@ export async function checkUsageRows(q: Queryable, rows: readonly UsageRowInput[
  * Every bad row of a batch that failed validation: the validator's errors plus the database
  * checks (unknown app, before the app existed) on the rows that passed, by batch index.
  */
-export async function allRowErrors(q: Queryable, parsed: Extract<ParsedUsageBatch, { ok: false }>): Promise<UsageRowError[]> {
+export async function allRowErrors(sql: Sql, parsed: Extract<ParsedUsageBatch, { ok: false }>): Promise<UsageRowError[]> {
   const errors = [...parsed.errors];
   if (parsed.valid.rows.length > 0) {
-    const check = await checkUsageRows(q, parsed.valid.rows);
+    const check = await checkUsageRows(sql, parsed.valid.rows);
     for (const e of check.errors) errors.push({ ...e, index: parsed.valid.indexes[e.index] ?? e.index });
   }
   return errors.sort((a, b) => a.index - b.index);
@@ -173,14 +179,14 @@ const UPSERT_CHUNK = 10_000;
 
 /**
  * Writes a validated batch (see parseUsageRows), all or nothing, inside the caller's
- * transaction: a row for an app and day replaces the stored one as a whole (a measure left out
+ * transaction (`sql`: the driver's, see lib/billing-runs/raw.ts, for 10,000-row batches): a row for an app and day replaces the stored one as a whole (a measure left out
  * is "not reported"), rows identical to the stored ones are left untouched, and each written
  * row records its source, sender and time. Unknown apps -> 400 with the rows; a month whose
  * invoice is issued or paid -> 409 (the database trigger refuses it too).
  */
-export async function ingestUsage(tx: Tx, sender: UsageSender, rows: readonly UsageRowInput[]): Promise<IngestResult> {
+export async function ingestUsage(sql: Sql, sender: UsageSender, rows: readonly UsageRowInput[]): Promise<IngestResult> {
   if (rows.length === 0) throw new DomainError('invalid', 'rows: the batch is empty', { field: 'rows' });
-  const check = await checkUsageRows(tx, rows);
+  const check = await checkUsageRows(sql, rows);
   if (check.errors.length > 0) {
     throw new DomainError('invalid', describeRowErrors(check.errors, rows.length), { field: 'rows', details: check.errors });
   }
@@ -194,19 +200,18 @@ export async function ingestUsage(tx: Tx, sender: UsageSender, rows: readonly Us
   let updated = 0;
   for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
     const chunk = rows.slice(start, start + UPSERT_CHUNK);
-    const [counts] = await tx.$queryRawUnsafe<{ inserted: number; updated: number }[]>(
-      UPSERT,
-      chunk.map((r) => r.sdkAppId),
-      chunk.map((r) => r.date),
-      chunk.map((r) => r.dau),
-      chunk.map((r) => r.peakGroups),
-      chunk.map((r) => r.mau),
-      chunk.map((r) => r.pcc),
-      chunk.map((r) => r.barrageDomesticMbps),
-      chunk.map((r) => r.barrageIntlMbps),
+    const [counts] = await sql<{ inserted: number; updated: number }>(UPSERT, [
+      arrayLiteral(chunk.map((r) => r.sdkAppId)),
+      arrayLiteral(chunk.map((r) => r.date)),
+      arrayLiteral(chunk.map((r) => r.dau)),
+      arrayLiteral(chunk.map((r) => r.peakGroups)),
+      arrayLiteral(chunk.map((r) => r.mau)),
+      arrayLiteral(chunk.map((r) => r.pcc)),
+      arrayLiteral(chunk.map((r) => r.barrageDomesticMbps)),
+      arrayLiteral(chunk.map((r) => r.barrageIntlMbps)),
       sender.source,
       sender.sentBy,
-    );
+    ]);
     inserted += counts?.inserted ?? 0;
     updated += counts?.updated ?? 0;
   }
@@ -221,12 +226,13 @@ export async function ingestUsage(tx: Tx, sender: UsageSender, rows: readonly Us
     months: check.months,
     staleDrafts: check.staleDrafts.length,
   };
-  await writeAudit(tx, sender.audit, {
-    action: 'usage.import',
-    entityType: 'UsageBatch',
-    entityId: batchId,
-    accountId: check.accountIds.length === 1 ? check.accountIds[0] : null,
-    after: { source: sender.source, from: check.from, to: check.to, ...result },
-  });
+  await writeAuditSql(sql, sender.audit, [
+    {
+      action: 'usage.import',
+      entityType: 'UsageBatch',
+      entityId: batchId,
+      after: { source: sender.source, from: check.from, to: check.to, ...result },
+    },
+  ]);
   return result;
 }

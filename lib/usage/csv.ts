@@ -10,7 +10,14 @@ export type CsvError = { line: number; field: string; reason: string };
 
 export type CsvValidation =
   | { ok: true; rows: UsageRowInput[]; lines: number; /** The file line of each row. */ rowLines: number[] }
-  | { ok: false; message: string; errors: CsvError[]; rows: number };
+  | {
+      ok: false;
+      message: string;
+      errors: CsvError[];
+      rows: number;
+      /** The rows that passed, with their file line: the database checks still run on them. */
+      valid?: { rows: UsageRowInput[]; rowLines: number[] };
+    };
 
 export const CSV_TEMPLATE = `${USAGE_FIELDS.join(',')}\n1400000001,2026-10-01,12000,150000,,,3.5,0.8\n`;
 
@@ -78,6 +85,12 @@ function headerField(raw: string): UsageField | null {
 
 const COUNT = new Set<string>(COUNT_FIELDS);
 
+/** `3 of 40 rows have errors; …` */
+export function describeCsvErrors(errors: readonly CsvError[], rows: number): string {
+  const badLines = new Set(errors.map((e) => e.line)).size;
+  return `${badLines.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows have errors; nothing can be imported until they are fixed`;
+}
+
 /** Parses and validates a usage CSV with the API's rules; nothing is looked up in the database. */
 export function validateUsageCsv(text: string, options: { today: string }): CsvValidation {
   if (text.length > MAX_CSV_CHARS) {
@@ -136,8 +149,10 @@ export function validateUsageCsv(text: string, options: { today: string }): CsvV
   if (!parsed.ok) errors.push(...parsed.errors.map((e) => ({ line: lineOf[e.index] ?? 0, field: e.field, reason: e.reason })));
   if (errors.length > 0) {
     errors.sort((a, b) => a.line - b.line);
-    const badLines = new Set(errors.map((e) => e.line)).size;
-    return { ok: false, rows: records.length, message: `${badLines.toLocaleString('en-US')} of ${records.length.toLocaleString('en-US')} rows have errors; nothing can be imported until they are fixed`, errors };
+    const valid = parsed.ok
+      ? { rows: parsed.rows, rowLines: lineOf }
+      : { rows: parsed.valid.rows, rowLines: parsed.valid.indexes.map((i) => lineOf[i] ?? 0) };
+    return { ok: false, rows: records.length, message: describeCsvErrors(errors, records.length), errors, valid };
   }
   if (!parsed.ok) return { ok: false, rows: records.length, message: parsed.message, errors: [] };
   return { ok: true, rows: parsed.rows, lines: records.length, rowLines: lineOf };

@@ -6,6 +6,7 @@ import { invoiceCsv } from '../../lib/invoices/csv';
 import { createCorrection, issueInvoice, issueMonthDrafts, markInvoicePaid, voidInvoice } from '../../lib/invoices/commands';
 import { getInvoice, getInvoiceUsage, listAccountInvoices, listInvoices } from '../../lib/invoices/queries';
 import { parseInvoicesSearch } from '../../lib/invoices/schemas';
+import { driverTransaction } from '../../lib/billing-runs/raw';
 import { ingestUsage } from '../../lib/usage/commands';
 import { createAccount, createUser, daysOf, insertPriceBooks, seedUsage } from './billing-helpers';
 import { onPostgres, useTestDatabase } from './db';
@@ -67,7 +68,7 @@ describe('invoice lifecycle', () => {
     expect(await prisma.invoice.count({ where: { accountId: legacy.id, month: '2026-10' } })).toBe(1);
     // And its usage month is frozen.
     await expect(
-      tx((t) => ingestUsage(t, { source: 'CSV', sentBy: ops.id, audit: { id: ops.id, label: ops.email } }, [
+      driverTransaction((sql) => ingestUsage(sql, { source: 'CSV', sentBy: ops.id, audit: { id: ops.id, label: ops.email } }, [
         { sdkAppId: String(legacy.apps[0]), date: '2026-10-02', dau: 1, peakGroups: null, mau: null, pcc: null, barrageDomesticMbps: null, barrageIntlMbps: null },
       ])),
     ).rejects.toThrow(/INV-2026-000001.*voided and a new invoice/);
@@ -122,8 +123,8 @@ describe('invoice lifecycle', () => {
     expect(voided).toMatchObject({ status: 'VOID', voidReason: 'DAU on 10-20 was double counted', number: 'INV-2026-000001' });
     expect(voided.paidAt).not.toBeNull();
     // The month is open again: fix the usage, then correct.
-    await tx((t) =>
-      ingestUsage(t, { source: 'CSV', sentBy: ops.id, audit: { id: ops.id, label: ops.email } }, [
+    await driverTransaction((sql) =>
+      ingestUsage(sql, { source: 'CSV', sentBy: ops.id, audit: { id: ops.id, label: ops.email } }, [
         { sdkAppId: String(legacy.apps[0]), date: '2026-10-20', dau: 12_655, peakGroups: 1_000, mau: null, pcc: null, barrageDomesticMbps: null, barrageIntlMbps: null },
       ]),
     );

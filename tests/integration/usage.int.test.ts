@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/auth/guard';
 import { createApiKey, revokeApiKey } from '../../lib/api-keys/commands';
 import { validateUsageCsv } from '../../lib/usage/csv';
 import { handleUsagePost } from '../../lib/usage/api';
+import { driverSql, driverTransaction } from '../../lib/billing-runs/raw';
 import { checkUsageRows, ingestUsage } from '../../lib/usage/commands';
 import { parseUsageRows } from '../../lib/usage/schemas';
 import { createAccount, createUser } from './billing-helpers';
@@ -187,11 +188,9 @@ describe('ingestUsage (the command the API and the CSV import share)', () => {
     await db.prisma.invoice.create({ data: { accountId: account.id, month: '2026-10', scheme: 'CURRENT', currency: 'USD', total: '0' } });
     const parsed = parseUsageRows([{ sdkAppId: String(account.apps[0]), date: '2026-10-05', mau: 10 }], { today: TODAY });
     if (!parsed.ok) throw new Error(parsed.message);
-    const check = await checkUsageRows(db.prisma, parsed.rows);
+    const check = await checkUsageRows(driverSql(), parsed.rows);
     expect(check.staleDrafts).toHaveLength(1);
-    const result = await db.prisma.$transaction((tx) =>
-      ingestUsage(tx, { source: 'CSV', sentBy: ops.id, audit: { id: ops.id, label: ops.email } }, parsed.rows),
-    );
+    const result = await driverTransaction((sql) => ingestUsage(sql, { source: 'CSV', sentBy: ops.id, audit: { id: ops.id, label: ops.email } }, parsed.rows));
     expect(result).toMatchObject({ inserted: 1, staleDrafts: 1 });
     const row = await db.prisma.usageDaily.findFirst({ where: { sdkAppId: account.apps[0] } });
     expect(row).toMatchObject({ source: 'CSV', sentBy: ops.id });

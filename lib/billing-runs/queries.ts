@@ -1,0 +1,92 @@
+import 'server-only';
+import { db } from '../db/client';
+import { Prisma } from '../generated/prisma/client';
+import { STALE_AFTER_SECONDS } from './commands';
+import type { RunSortKey, RunsSearch } from './schemas';
+
+export type BillingRunRow = {
+  id: number;
+  month: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  totalAccounts: number;
+  doneAccounts: number;
+  failedAccounts: number;
+  skippedAccounts: number;
+  invoiceCount: number;
+  error: string | null;
+  startedBy: string;
+  startedAt: string;
+  heartbeatAt: string;
+  finishedAt: string | null;
+  /** RUNNING with a heartbeat older than two minutes: the process was killed. */
+  stale: boolean;
+};
+
+const ORDER_BY: Record<RunSortKey, Prisma.Sql> = {
+  startedAt: Prisma.sql`r."startedAt"`,
+  month: Prisma.sql`r."month"`,
+  status: Prisma.sql`r."status"`,
+};
+
+type RawRun = Omit<BillingRunRow, 'startedAt' | 'heartbeatAt' | 'finishedAt' | 'startedBy'> & {
+  startedAt: Date;
+  heartbeatAt: Date;
+  finishedAt: Date | null;
+  startedBy: string | null;
+};
+
+function toRow(r: RawRun): BillingRunRow {
+  return {
+    ...r,
+    startedBy: r.startedBy ?? 'system',
+    startedAt: r.startedAt.toISOString(),
+    heartbeatAt: r.heartbeatAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  };
+}
+
+const COLUMNS = Prisma.sql`
+  r."id", r."month", r."status"::text AS "status", r."totalAccounts", r."doneAccounts", r."failedAccounts", r."skippedAccounts",
+  r."invoiceCount", r."error", u."email" AS "startedBy", r."startedAt", r."heartbeatAt", r."finishedAt",
+  (r."status" = 'RUNNING' AND r."heartbeatAt" < now() - make_interval(secs => ${STALE_AFTER_SECONDS})) AS "stale"`;
+
+export async function listBillingRuns(search: RunsSearch): Promise<{ rows: BillingRunRow[]; rowCount: number; pageCount: number }> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (search.month) conditions.push(Prisma.sql`r."month" = ${search.month}`);
+  if (search.status) conditions.push(Prisma.sql`r."status" = ${search.status}::"BillingRunStatus"`);
+  const where = Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}`;
+  const direction = search.sort.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<RawRun[]>`
+      SELECT ${COLUMNS} FROM "BillingRun" r LEFT JOIN "User" u ON u."id" = r."startedById" ${where}
+       ORDER BY ${ORDER_BY[search.sort.id]} ${direction}, r."id" ${direction}
+       LIMIT ${search.perPage} OFFSET ${(search.page - 1) * search.perPage}`,
+    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "BillingRun" r ${where}`,
+  ]);
+  const rowCount = counted[0]?.count ?? 0;
+  return { rows: rows.map(toRow), rowCount, pageCount: Math.max(1, Math.ceil(rowCount / search.perPage)) };
+}
+
+export async function getBillingRun(id: number): Promise<BillingRunRow | null> {
+  const [row] = await db.$queryRaw<RawRun[]>`
+    SELECT ${COLUMNS} FROM "BillingRun" r LEFT JOIN "User" u ON u."id" = r."startedById" WHERE r."id" = ${id}`;
+  return row ? toRow(row) : null;
+}
+
+export type RunFailureRow = { id: number; accountId: number; accountName: string | null; message: string };
+
+/** The run's failures with their reasons (the first 500; the count is on the run). */
+export async function listRunFailures(runId: number, limit = 500): Promise<RunFailureRow[]> {
+  return db.$queryRaw<RunFailureRow[]>`
+    SELECT f."id", f."accountId", a."name" AS "accountName", f."message"
+      FROM "BillingRunFailure" f LEFT JOIN "Account" a ON a."id" = f."accountId"
+     WHERE f."runId" = ${runId} ORDER BY f."id" LIMIT ${limit}`;
+}
+
+/** What the month's invoices look like now: drafts to issue, already issued ones. */
+export async function monthInvoiceCounts(month: string): Promise<Record<'DRAFT' | 'ISSUED' | 'PAID' | 'VOID', number>> {
+  const rows = await db.invoice.groupBy({ by: ['status'], where: { month }, _count: { _all: true } });
+  const counts = { DRAFT: 0, ISSUED: 0, PAID: 0, VOID: 0 };
+  for (const row of rows) counts[row.status] = row._count._all;
+  return counts;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { invoiceCsv, invoiceCsvFilename } from './csv';
+import type { InvoiceDetail } from './queries';
+
+const invoice: InvoiceDetail = {
+  id: 7,
+  number: 'INV-2026-000003',
+  status: 'ISSUED',
+  month: '2026-11',
+  period: { from: '2026-11-01', to: '2026-11-30' },
+  scheme: 'CURRENT',
+  currency: 'USD',
+  total: '311.00',
+  createdAt: '2026-12-01T00:00:00.000Z',
+  issuedAt: '2026-12-03T01:00:00.000Z',
+  paidAt: null,
+  voidedAt: null,
+  voidReason: null,
+  plannedIssueDate: '2026-12-03',
+  billingRunId: 1,
+  replaces: null,
+  replacedBy: null,
+  account: { id: 2, name: 'Brightwave', contactEmail: 'b@example.com' },
+  apps: [
+    {
+      sdkAppId: '1400000005',
+      appName: '=HYPERLINK("x"), "quoted"',
+      dataCenter: 'USA',
+      subtotal: '311.00',
+      lines: [
+        { id: 1, position: 1, code: 'PACKAGE', edition: 'STANDARD', addon: null, from: '2026-11-11', to: '2026-11-30', quantity: '20', unitPrice: '399', amount: '266.00', explain: 'Standard 2026-11-11..2026-11-30: 399 x 20/30 days' },
+        { id: 2, position: 2, code: 'MAU_OVERAGE', edition: 'STANDARD', addon: null, from: '2026-11-01', to: '2026-11-30', quantity: '3000', unitPrice: '0.015', amount: '45.00', explain: 'MAU 13,000; 3,000 over 10,000 free x 0.015' },
+      ],
+    },
+  ],
+};
+
+describe('invoiceCsv', () => {
+  it('writes one row per line and a total, amounts as exact strings', () => {
+    const lines = invoiceCsv(invoice).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toBe(
+      'INV-2026-000003,ISSUED,2026-11,USD,1400000005,"\'=HYPERLINK(""x""), ""quoted""",MAU_OVERAGE,MAU overage,STANDARD,,2026-11-01,2026-11-30,3000,0.015,45.00,"MAU 13,000; 3,000 over 10,000 free x 0.015"',
+    );
+    expect(lines[3]).toBe('INV-2026-000003,ISSUED,2026-11,USD,,,TOTAL,Total,,,2026-11-01,2026-11-30,,,311.00,');
+  });
+
+  it('starts with a byte-order mark and names the file after the number', () => {
+    expect(invoiceCsv(invoice).startsWith('\uFEFF')).toBe(true);
+    expect(invoiceCsvFilename(invoice)).toBe('INV-2026-000003_2026-11.csv');
+    expect(invoiceCsvFilename({ ...invoice, number: null })).toBe('draft-7_2026-11.csv');
+  });
+});
