@@ -19,7 +19,7 @@ export async function signIn(page: Page, email: string, password = demoUser(emai
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('whoami')).toContainText(email, { timeout: 30_000 });
+  await expect(page.getByTestId('whoami')).toContainText(email, { timeout: 60_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -56,10 +56,12 @@ function invoicesWhere(actor: Actor, search: InvoicesSearch): Prisma.Sql {
   if (search.status) conditions.push(Prisma.sql`i."status" = ${search.status}::"InvoiceStatus"`);
   if (search.scheme) conditions.push(Prisma.sql`i."scheme" = ${search.scheme}::"Scheme"`);
   if (search.currency) conditions.push(Prisma.sql`i."currency" = ${search.currency}::"Currency"`);
-  if (search.q) {
+  if (search.q && /^\d{1,9}$/.test(search.q)) {
+    // Digits alone are an account id (the account page links here that way).
+    conditions.push(Prisma.sql`a."id" = ${Number(search.q)}`);
+  } else if (search.q) {
     const pattern = `%${search.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const byId = /^\d{1,9}$/.test(search.q) ? Prisma.sql` OR a."id" = ${Number(search.q)}` : Prisma.empty;
-    conditions.push(Prisma.sql`(a."name" ILIKE ${pattern} OR i."number" ILIKE ${pattern}${byId})`);
+    conditions.push(Prisma.sql`(a."name" ILIKE ${pattern} OR i."number" ILIKE ${pattern})`);
   }
   return Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}`;
 }

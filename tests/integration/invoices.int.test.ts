@@ -159,6 +159,14 @@ describe('reading invoices', () => {
     expect(cny).toEqual({ currency: 'CNY', count: 2, total: '1999.00' });
     const filtered = await listInvoices(ops, parseInvoicesSearch({ month: '2026-10', currency: 'USD', status: 'ISSUED', q: 'zzz-no-such' }));
     expect(filtered.rowCount).toBe(0);
+    // Digits are an account id; text matches account names and invoice numbers.
+    const byAccount = await listInvoices(ops, parseInvoicesSearch({ q: String(legacy.id) }));
+    expect(new Set(byAccount.rows.map((r) => r.accountId))).toEqual(new Set([legacy.id]));
+    const byName = await listInvoices(ops, parseInvoicesSearch({ q: 'lumen test' }));
+    expect(byName.rows.length).toBeGreaterThan(0);
+    expect(byName.rows.every((r) => r.accountName === 'Lumen Test')).toBe(true);
+    const byNumber = await listInvoices(ops, parseInvoicesSearch({ q: 'INV-2026-000001' }));
+    expect(byNumber.rows.map((r) => r.number)).toEqual(['INV-2026-000001']);
   });
 
   it('never shows a customer another account\'s invoice, nor a draft', async () => {
