@@ -1,19 +1,10 @@
 import 'server-only';
 import { db } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { STALE_AFTER_SECONDS } from './commands';
+import { STALE_AFTER_SECONDS, type BillingRunSummary } from './commands';
 import type { RunSortKey, RunsSearch } from './schemas';
 
-export type BillingRunRow = {
-  id: number;
-  month: string;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-  totalAccounts: number;
-  doneAccounts: number;
-  failedAccounts: number;
-  skippedAccounts: number;
-  invoiceCount: number;
-  error: string | null;
+export type BillingRunRow = BillingRunSummary & {
   startedBy: string;
   startedAt: string;
   heartbeatAt: string;
