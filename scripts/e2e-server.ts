@@ -3,11 +3,10 @@
  * port 3100. The database is PostgreSQL when TEST_DATABASE_URL is set (CI), else an embedded
  * PGlite under .data/e2e. "Today" is pinned so screenshots and amounts are repeatable.
  */
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { buildIfNeeded, ensurePrismaClient } from './lib/build';
+import { buildIfNeeded, ensurePrismaClient, serveNext } from './lib/build';
 
 export const E2E_TODAY = '2026-11-23';
 const port = process.env.E2E_PORT ?? '3100';
@@ -44,6 +43,4 @@ const { prepareDatabase } = await import('./lib/prepare-db');
 await prepareDatabase({ today: E2E_TODAY });
 buildIfNeeded(env);
 
-const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+serveNext(['start', '-p', port, '-H', '127.0.0.1'], env);

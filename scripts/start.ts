@@ -4,11 +4,10 @@
  * data on first run, builds the app when its sources changed since the last build, then serves
  * http://localhost:$PORT (3000). `--dev` runs `next dev` instead of building.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildIfNeeded, ensurePrismaClient } from './lib/build';
+import { buildIfNeeded, ensurePrismaClient, serveNext } from './lib/build';
 
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT ?? '3000';
@@ -39,9 +38,5 @@ const { prepareDatabase } = await import('./lib/prepare-db');
 const { today } = await import('../lib/clock');
 await prepareDatabase({ today: today() });
 
-const next = path.join(root, 'node_modules/.bin/next');
 if (!dev) buildIfNeeded(env);
-
-const server = spawn(next, [dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+serveNext([dev ? 'dev' : 'start', '-p', port], env);

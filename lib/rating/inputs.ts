@@ -30,7 +30,6 @@ export type LoadInputsOptions = {
 };
 
 type EventRow = {
-  sdkAppId: string;
   date: string;
   type: 'EDITION' | 'ADDON';
   edition: string | null;
@@ -39,7 +38,7 @@ type EventRow = {
   retentionDays: number | null;
 };
 
-export function toEngineEvent(row: Omit<EventRow, 'sdkAppId'>): AppEvent {
+function toEngineEvent(row: EventRow): AppEvent {
   if (row.type === 'EDITION') return { date: row.date, type: 'edition', edition: row.edition as Edition };
   const action = row.action === 'START' ? 'start' : 'stop';
   if (row.addon === 'HISTORY_RETENTION') {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,4 +36,11 @@ export function ensurePrismaClient(root = process.cwd()): void {
   if (existsSync(path.join(root, 'lib/generated/prisma/client.ts'))) return;
   const result = spawnSync('node', ['scripts/prisma-generate.mjs'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Runs `next <args>` in the foreground, passing Ctrl-C / SIGTERM on and exiting with it. */
+export function serveNext(args: string[], env: NodeJS.ProcessEnv, root = process.cwd()): void {
+  const server = spawn(path.join(root, 'node_modules/.bin/next'), args, { stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code) => process.exit(code ?? 0));
 }
