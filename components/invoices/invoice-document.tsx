@@ -127,7 +127,7 @@ export function InvoiceDocument({ invoice, t, locale, basePath }: { invoice: Inv
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {app.lines.map((line) => (
-                  <tr key={line.id} className="align-top">
+                  <tr key={line.position} className="align-top">
                     <td className="py-1.5 pr-3">
                       <div className="font-medium text-slate-900">{lineTitle(line, locale)}</div>
                       <div className="text-xs text-slate-600" data-testid="line-explain">

@@ -7,7 +7,7 @@ import { db, getDatabase } from '../db/client';
 import { constraintViolation, DomainError } from '../errors';
 import { loadPriceBooks } from '../rating/inputs';
 import { rateAccounts, writeDrafts, type RatedAccount, type RatingFailure } from './drafts';
-import { driverTransaction, writeAuditSql } from './raw';
+import { auditInsert, driverTransaction } from './raw';
 import { openInputReader, PARALLEL_CURSORS, type InputBatch, type InputReader } from './stream';
 import { firstBillableDay, monthSchema } from './schemas';
 
@@ -23,7 +23,7 @@ export type RunActor = AuditActor;
 
 /** A RUNNING run whose heartbeat is older than this was killed: the next start marks it FAILED. */
 export const STALE_AFTER_SECONDS = 120;
-export const DEFAULT_CHUNK_ACCOUNTS = 500;
+export const DEFAULT_CHUNK_ACCOUNTS = 1000;
 /** Chunk transactions in flight at once on PostgreSQL. */
 const WRITERS = 2;
 
@@ -134,50 +134,62 @@ type ChunkOutcome = { invoices: number; failures: RatingFailure[]; skipped: numb
 /**
  * One chunk in one transaction: its drafts replaced, its failures recorded, the run's counters
  * and heartbeat moved, one audit entry. Through the driver (see raw.ts): thousands of lines per
- * statement.
+ * statement, and five round trips per chunk whatever its size.
  */
 async function commitChunk(runId: number, actor: RunActor, month: string, accountIds: readonly number[], rated: readonly RatedAccount[], failures: readonly RatingFailure[]): Promise<ChunkOutcome> {
+  // A chunk's commit need not wait for its WAL flush: the run's last write (SUCCEEDED) does.
+  // A crash before that loses at most the last chunks of a run that then shows as stopped.
+  // Each chunk plans its foreign-key checks afresh: the month's invoices grow from none.
   return driverTransaction(async (sql) => {
-    // A chunk's commit need not wait for its WAL flush: the run's last write (SUCCEEDED) does,
-    // and WAL is flushed in order, so a run recorded as finished has all its chunks. A crash
-    // before that loses at most the last chunks of a run that then shows as stopped.
-    if (getDatabase().driver.kind === 'postgres') await sql(`SET LOCAL synchronous_commit = off`);
     const failedIds = new Set(failures.map((f) => f.accountId));
     const result = await writeDrafts(sql, { month, billingRunId: runId, accountIds, rated: rated.filter((r) => !failedIds.has(r.accountId)) });
     // An account both failed and already issued was skipped, not failed.
     const skipped = new Set(result.skipped);
     const realFailures = failures.filter((f) => !skipped.has(f.accountId));
-    if (realFailures.length > 0) {
-      await sql(
-        `INSERT INTO "BillingRunFailure" ("runId", "accountId", "message") SELECT $1, u."a", u."m" FROM unnest($2::int[], $3::text[]) AS u("a", "m")`,
-        [runId, realFailures.map((f) => f.accountId), realFailures.map((f) => f.message.slice(0, 2000))],
-      );
-    }
-    await sql(
-      `UPDATE "BillingRun" SET "doneAccounts" = "doneAccounts" + $2, "failedAccounts" = "failedAccounts" + $3,
-              "skippedAccounts" = "skippedAccounts" + $4, "invoiceCount" = "invoiceCount" + $5, "heartbeatAt" = now()
-        WHERE "id" = $1`,
-      [runId, accountIds.length, realFailures.length, result.skipped.length, result.written.size],
-    );
-    await writeAuditSql(sql, actor, [
-      {
-        action: 'billingRun.writeDrafts',
-        entityType: 'BillingRun',
-        entityId: runId,
-        after: {
-          month,
-          accounts: accountIds.length,
-          firstAccountId: accountIds[0],
-          lastAccountId: accountIds[accountIds.length - 1],
-          draftsReplaced: result.deletedDrafts,
-          draftsWritten: result.written.size,
-          skippedAccountIds: result.skipped,
-          failedAccountIds: realFailures.map((f) => f.accountId),
+    const params: unknown[] = [
+      runId,
+      realFailures.map((f) => f.accountId),
+      realFailures.map((f) => f.message.slice(0, 2000)),
+      accountIds.length,
+      realFailures.length,
+      result.skipped.length,
+      result.written.size,
+    ];
+    const audit = auditInsert(
+      actor,
+      [
+        {
+          action: 'billingRun.writeDrafts',
+          entityType: 'BillingRun',
+          entityId: runId,
+          after: {
+            month,
+            accounts: accountIds.length,
+            firstAccountId: accountIds[0],
+            lastAccountId: accountIds[accountIds.length - 1],
+            draftsReplaced: result.deletedDrafts,
+            draftsWritten: result.written.size,
+            skippedAccountIds: result.skipped,
+            failedAccountIds: realFailures.map((f) => f.accountId),
+          },
         },
-      },
-    ]);
+      ],
+      params.length + 1,
+    );
+    // Failures, progress and the audit entry in one statement.
+    await sql(
+      `WITH failures AS (
+         INSERT INTO "BillingRunFailure" ("runId", "accountId", "message") SELECT $1, u."a", u."m" FROM unnest($2::int[], $3::text[]) AS u("a", "m")
+       ), progress AS (
+         UPDATE "BillingRun" SET "doneAccounts" = "doneAccounts" + $4, "failedAccounts" = "failedAccounts" + $5,
+                "skippedAccounts" = "skippedAccounts" + $6, "invoiceCount" = "invoiceCount" + $7, "heartbeatAt" = now()
+          WHERE "id" = $1
+       )
+       ${audit.text}`,
+      [...params, ...audit.params],
+    );
     return { invoices: result.written.size, failures: realFailures, skipped: result.skipped, deletedDrafts: result.deletedDrafts };
-  });
+  }, { asyncCommit: true, freshPlans: true });
 }
 
 /**
@@ -250,7 +262,7 @@ export async function executeBillingRun(
       if (!batch) break;
       if (pipelined) ahead.push(settleLater(input.next()));
       t = performance.now();
-      const { rated, failures } = rateAccounts(batch.accountIds, batch.load(), month, priceBooks);
+      const { rated, failures } = rateAccounts(batch.accountIds, batch.accounts(), month, priceBooks);
       phase?.('rate', performance.now() - t);
       t = performance.now();
       while (writes.length >= writers) await writes.shift();

@@ -12,21 +12,22 @@ import { arrayLiteral, textArrayLiteral, type Sql } from './raw';
 export type RatedAccount = { accountId: number; invoice: InvoiceJson | null };
 export type RatingFailure = { accountId: number; message: string };
 
-/** Rates one month for each account; a rule the data breaks fails that account only. */
+/**
+ * Rates one month for each of `accountIds` from their inputs (decoded as they are iterated); a
+ * rule the data breaks fails that account only, and an account without inputs is gone.
+ */
 export function rateAccounts(
   accountIds: readonly number[],
-  loaded: ReadonlyMap<number, LoadedAccount>,
+  loaded: Iterable<LoadedAccount>,
   month: string,
   priceBooks: readonly PriceBook[],
 ): { rated: RatedAccount[]; failures: RatingFailure[] } {
   const rated: RatedAccount[] = [];
   const failures: RatingFailure[] = [];
-  for (const accountId of accountIds) {
-    const account = loaded.get(accountId);
-    if (!account) {
-      failures.push({ accountId, message: 'the account no longer exists' });
-      continue;
-    }
+  const missing = new Set(accountIds);
+  for (const account of loaded) {
+    const { accountId } = account;
+    if (!missing.delete(accountId)) continue;
     try {
       const [invoice] = rateAccount(account.input, [month], priceBooks);
       // No lines, no invoice (DOMAIN.md section 8).
@@ -36,6 +37,7 @@ export function rateAccounts(
       else failures.push({ accountId, message: `rating failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
+  for (const accountId of missing) failures.push({ accountId, message: 'the account no longer exists' });
   return { rated, failures };
 }
 
@@ -58,111 +60,117 @@ export type WriteDraftsResult = {
 };
 
 /**
- * Replaces the chunk's DRAFT invoices of the month in the caller's transaction (`sql`), set-based:
- * delete the drafts, then insert the new invoices and their lines with one statement each.
- * Issued, paid and void invoices are never touched; an account whose month is already issued
- * is skipped. The delete comes first on purpose: it waits for a concurrent issue of the same
- * draft, so the issued check that follows sees it.
+ * Replaces the chunk's DRAFT invoices of the month in the caller's transaction (`sql`), set-based,
+ * in two statements whatever the number of accounts:
+ *  1. lock the chunk's drafts and delete them with their lines. Locking first matters: a draft
+ *     being issued at this moment is waited for, then left out (it is no longer a draft), so
+ *     its lines are never touched;
+ *  2. in a new snapshot (which sees that issue), skip the accounts whose month is ISSUED or PAID
+ *     and insert the other invoices and all their lines, each new draft naming the void invoice
+ *     it replaces.
  */
 export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promise<WriteDraftsResult> {
   const { month } = options;
   const ids = [...options.accountIds];
-  // Lines first, in one statement (the foreign key's cascade would delete them invoice by invoice).
-  await sql(
-    `DELETE FROM "InvoiceLine" l USING "Invoice" i
-      WHERE l."invoiceId" = i."id" AND i."month" = $1 AND i."status" = 'DRAFT' AND i."accountId" = ANY($2::int[])`,
+  const [deleted] = await sql<{ count: number }>(
+    `WITH drafts AS (
+       SELECT "id" FROM "Invoice" WHERE "month" = $1 AND "status" = 'DRAFT' AND "accountId" = ANY($2::int[]) FOR UPDATE
+     ), lines AS (
+       DELETE FROM "InvoiceLine" WHERE "invoiceId" IN (SELECT "id" FROM drafts)
+     ), removed AS (
+       DELETE FROM "Invoice" WHERE "id" IN (SELECT "id" FROM drafts) RETURNING 1
+     )
+     SELECT count(*)::int AS "count" FROM removed`,
     [month, ids],
   );
-  const deleted = await sql<{ count: number }>(
-    `WITH d AS (DELETE FROM "Invoice" WHERE "month" = $1 AND "status" = 'DRAFT' AND "accountId" = ANY($2::int[]) RETURNING 1)
-     SELECT count(*)::int AS "count" FROM d`,
-    [month, ids],
-  );
-  const issued = await sql<{ accountId: number }>(
-    `SELECT DISTINCT "accountId" FROM "Invoice" WHERE "month" = $1 AND "status" IN ('ISSUED', 'PAID') AND "accountId" = ANY($2::int[])`,
-    [month, ids],
-  );
-  const voids = await sql<{ accountId: number; id: number }>(
-    `SELECT DISTINCT ON (v."accountId") v."accountId", v."id" FROM "Invoice" v
-      WHERE v."month" = $1 AND v."status" = 'VOID' AND v."accountId" = ANY($2::int[])
-        AND NOT EXISTS (SELECT 1 FROM "Invoice" c WHERE c."replacesId" = v."id")
-      ORDER BY v."accountId", v."voidedAt" DESC, v."id" DESC`,
-    [month, ids],
-  );
-  const skippedSet = new Set(issued.map((r) => r.accountId));
-  const voidOf = new Map(voids.map((r) => [r.accountId, r.id]));
-  const toWrite = options.rated.filter((r): r is { accountId: number; invoice: InvoiceJson } => r.invoice !== null && !skippedSet.has(r.accountId));
-  const written = new Map<number, number>();
-  if (toWrite.length > 0) {
-    const inserted = await sql<{ id: number; accountId: number }>(
-      `INSERT INTO "Invoice" ("accountId", "month", "scheme", "currency", "status", "total", "billingRunId", "replacesId")
-       SELECT u."accountId", $1, u."scheme"::"Scheme", u."currency"::"Currency", 'DRAFT', u."total", $2, u."replacesId"
-         FROM unnest($3::int[], $4::text[], $5::text[], $6::numeric[], $7::int[]) AS u("accountId", "scheme", "currency", "total", "replacesId")
-       RETURNING "id", "accountId"`,
-      [
-        month,
-        options.billingRunId,
-        toWrite.map((r) => r.accountId),
-        toWrite.map((r) => r.invoice.scheme),
-        toWrite.map((r) => r.invoice.currency),
-        toWrite.map((r) => r.invoice.total),
-        toWrite.map((r) => options.replaces?.get(r.accountId) ?? voidOf.get(r.accountId) ?? null),
-      ],
-    );
-    for (const row of inserted) written.set(row.accountId, row.id);
-    const cols = {
-      invoiceId: [] as number[],
-      position: [] as number[],
-      sdkAppId: [] as string[],
-      code: [] as string[],
-      edition: [] as (string | null)[],
-      addon: [] as (string | null)[],
-      from: [] as string[],
-      to: [] as string[],
-      quantity: [] as string[],
-      unitPrice: [] as string[],
-      amount: [] as string[],
-      explain: [] as string[],
-    };
-    for (const { accountId, invoice } of toWrite) {
-      const invoiceId = written.get(accountId)!;
-      invoice.lines.forEach((line, i) => {
-        cols.invoiceId.push(invoiceId);
-        cols.position.push(i + 1);
-        cols.sdkAppId.push(String(line.sdkAppId));
-        cols.code.push(line.code);
-        cols.edition.push(line.edition ?? null);
-        cols.addon.push(line.addon ?? null);
-        cols.from.push(line.from);
-        cols.to.push(line.to);
-        cols.quantity.push(line.quantity);
-        cols.unitPrice.push(line.unitPrice);
-        cols.amount.push(line.amount);
-        cols.explain.push(line.explain);
-      });
-    }
-    await sql(
-      `INSERT INTO "InvoiceLine" ("invoiceId", "position", "sdkAppId", "code", "edition", "addon", "fromDate", "toDate",
-                                  "quantity", "unitPrice", "amount", "explain")
-       SELECT u."i", u."p", u."a", u."c"::"LineCode", u."e"::"Edition", u."ad"::"AddonCode", u."f", u."t", u."q", u."up", u."am", u."x"
-         FROM unnest($1::int[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[],
-                     $9::numeric[], $10::numeric[], $11::numeric[], $12::text[])
-              AS u("i", "p", "a", "c", "e", "ad", "f", "t", "q", "up", "am", "x")`,
-      [
-        arrayLiteral(cols.invoiceId),
-        arrayLiteral(cols.position),
-        arrayLiteral(cols.sdkAppId),
-        arrayLiteral(cols.code),
-        arrayLiteral(cols.edition),
-        arrayLiteral(cols.addon),
-        arrayLiteral(cols.from),
-        arrayLiteral(cols.to),
-        arrayLiteral(cols.quantity),
-        arrayLiteral(cols.unitPrice),
-        arrayLiteral(cols.amount),
-        textArrayLiteral(cols.explain),
-      ],
-    );
+  const toWrite = options.rated.filter((r): r is { accountId: number; invoice: InvoiceJson } => r.invoice !== null);
+  const lines = {
+    accountId: [] as number[],
+    position: [] as number[],
+    sdkAppId: [] as number[],
+    code: [] as string[],
+    edition: [] as (string | null)[],
+    addon: [] as (string | null)[],
+    from: [] as string[],
+    to: [] as string[],
+    quantity: [] as string[],
+    unitPrice: [] as string[],
+    amount: [] as string[],
+    explain: [] as string[],
+  };
+  for (const { accountId, invoice } of toWrite) {
+    invoice.lines.forEach((line, i) => {
+      lines.accountId.push(accountId);
+      lines.position.push(i + 1);
+      lines.sdkAppId.push(line.sdkAppId);
+      lines.code.push(line.code);
+      lines.edition.push(line.edition ?? null);
+      lines.addon.push(line.addon ?? null);
+      lines.from.push(line.from);
+      lines.to.push(line.to);
+      lines.quantity.push(line.quantity);
+      lines.unitPrice.push(line.unitPrice);
+      lines.amount.push(line.amount);
+      lines.explain.push(line.explain);
+    });
   }
-  return { deletedDrafts: deleted[0]?.count ?? 0, written, skipped: [...skippedSet] };
+  // Lines join their invoice by account: one invoice per account and month is written here.
+  const outcome = await sql<{ accountId: number; id: number | null }>(
+    `WITH issued AS (
+       SELECT DISTINCT "accountId" FROM "Invoice"
+        WHERE "month" = $1 AND "status" IN ('ISSUED', 'PAID') AND "accountId" = ANY($3::int[])
+     ), voids AS (
+       SELECT DISTINCT ON (v."accountId") v."accountId", v."id" FROM "Invoice" v
+        WHERE v."month" = $1 AND v."status" = 'VOID' AND v."accountId" = ANY($3::int[])
+          AND NOT EXISTS (SELECT 1 FROM "Invoice" c WHERE c."replacesId" = v."id")
+        ORDER BY v."accountId", v."voidedAt" DESC, v."id" DESC
+     ), written AS (
+       INSERT INTO "Invoice" ("accountId", "month", "scheme", "currency", "status", "total", "billingRunId", "replacesId")
+       SELECT u."accountId", $1, u."scheme"::"Scheme", u."currency"::"Currency", 'DRAFT', u."total", $2, COALESCE(u."replacesId", v."id")
+         FROM unnest($4::int[], $5::text[], $6::text[], $7::numeric[], $8::int[]) AS u("accountId", "scheme", "currency", "total", "replacesId")
+         LEFT JOIN voids v ON v."accountId" = u."accountId"
+        WHERE u."accountId" NOT IN (SELECT "accountId" FROM issued)
+       RETURNING "id", "accountId"
+     ), lines AS (
+       INSERT INTO "InvoiceLine" ("invoiceId", "position", "sdkAppId", "code", "edition", "addon", "fromDate", "toDate",
+                                  "quantity", "unitPrice", "amount", "explain")
+       SELECT w."id", u."p", u."a", u."c"::"LineCode", u."e"::"Edition", u."ad"::"AddonCode", u."f", u."t", u."q", u."up", u."am", u."x"
+         FROM unnest($9::int[], $10::int[], $11::bigint[], $12::text[], $13::text[], $14::text[], $15::date[], $16::date[],
+                     $17::numeric[], $18::numeric[], $19::numeric[], $20::text[])
+              AS u("accountId", "p", "a", "c", "e", "ad", "f", "t", "q", "up", "am", "x")
+         JOIN written w ON w."accountId" = u."accountId"
+     )
+     SELECT "accountId", "id" FROM written
+     UNION ALL
+     SELECT "accountId", NULL FROM issued`,
+    [
+      month,
+      options.billingRunId,
+      ids,
+      arrayLiteral(toWrite.map((r) => r.accountId)),
+      arrayLiteral(toWrite.map((r) => r.invoice.scheme)),
+      arrayLiteral(toWrite.map((r) => r.invoice.currency)),
+      arrayLiteral(toWrite.map((r) => r.invoice.total)),
+      arrayLiteral(toWrite.map((r) => options.replaces?.get(r.accountId) ?? null)),
+      arrayLiteral(lines.accountId),
+      arrayLiteral(lines.position),
+      arrayLiteral(lines.sdkAppId),
+      arrayLiteral(lines.code),
+      arrayLiteral(lines.edition),
+      arrayLiteral(lines.addon),
+      arrayLiteral(lines.from),
+      arrayLiteral(lines.to),
+      arrayLiteral(lines.quantity),
+      arrayLiteral(lines.unitPrice),
+      arrayLiteral(lines.amount),
+      textArrayLiteral(lines.explain),
+    ],
+  );
+  const written = new Map<number, number>();
+  const skipped: number[] = [];
+  for (const row of outcome) {
+    if (row.id === null) skipped.push(row.accountId);
+    else written.set(row.accountId, row.id);
+  }
+  return { deletedDrafts: deleted?.count ?? 0, written, skipped };
 }

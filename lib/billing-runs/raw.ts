@@ -34,17 +34,36 @@ export function driverSql(): Sql {
   return (text, params = []) => driver.query(text, [...params]);
 }
 
+export type DriverTransactionOptions = {
+  /**
+   * On PostgreSQL, commit without waiting for the commit's WAL flush (`synchronous_commit =
+   * off`): for a step of a longer job whose last transaction waits for it (WAL is flushed in
+   * order, so once that one is durable, so is every step before it).
+   */
+  asyncCommit?: boolean;
+  /**
+   * On PostgreSQL, plan afresh (`DISCARD PLANS`) for a transaction that inserts into tables
+   * growing fast. A foreign key's check is a query the backend plans once and keeps; planned
+   * while the referenced table was nearly empty (the first run on a new database, or statistics
+   * taken at its start), it stays a sequential scan, and as the run adds thousands of invoices
+   * each line's check reads them all: seen here to turn a 7-second run into a minute.
+   */
+  freshPlans?: boolean;
+};
+
 /**
  * One transaction on one connection of the driver: committed when `fn` resolves, rolled back
  * when it throws. On PGlite it holds the database's transaction lock, so nothing else (Prisma
  * included) runs inside it; `fn` must use only the `sql` it is given.
  */
-export async function driverTransaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+export async function driverTransaction<T>(fn: (sql: Sql) => Promise<T>, options: DriverTransactionOptions = {}): Promise<T> {
   const driver = getDatabase().driver;
   if (driver.kind === 'postgres') {
     const client = await driver.pool.connect();
     try {
-      await client.query('BEGIN');
+      // One round trip (the simple protocol takes several statements without parameters).
+      const begin = ['BEGIN', ...(options.asyncCommit ? ['SET LOCAL synchronous_commit = off'] : []), ...(options.freshPlans ? ['DISCARD PLANS'] : [])];
+      await client.query(begin.join('; '));
       const result = await fn(async (text, params = []) => (await client.query(text, [...params])).rows);
       await client.query('COMMIT');
       return result;
@@ -64,16 +83,19 @@ function json(value: unknown): string | null {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
-/** writeAudit for an Sql executor: the entries commit or roll back with the change. */
-export async function writeAuditSql(sql: Sql, actor: AuditActor, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await sql(
-    `INSERT INTO "AuditLog" ("actorId", "actorLabel", "action", "entityType", "entityId", "accountId", "before", "after")
-     SELECT $1::uuid, $2, u."action", u."entityType", u."entityId", u."accountId", u."before"::jsonb, u."after"::jsonb
-       FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[]) WITH ORDINALITY
+/**
+ * The INSERT of audit entries as a statement and its parameters, numbered from `$${first}`: to
+ * run alone (writeAuditSql) or as the last part of a larger statement.
+ */
+export function auditInsert(actor: AuditActor, entries: readonly AuditEntry[], first = 1): { text: string; params: unknown[] } {
+  const $ = (k: number) => `$${first + k}`;
+  return {
+    text: `INSERT INTO "AuditLog" ("actorId", "actorLabel", "action", "entityType", "entityId", "accountId", "before", "after")
+     SELECT ${$(0)}::uuid, ${$(1)}, u."action", u."entityType", u."entityId", u."accountId", u."before"::jsonb, u."after"::jsonb
+       FROM unnest(${$(2)}::text[], ${$(3)}::text[], ${$(4)}::text[], ${$(5)}::int[], ${$(6)}::text[], ${$(7)}::text[]) WITH ORDINALITY
             AS u("action", "entityType", "entityId", "accountId", "before", "after", "ord")
       ORDER BY u."ord"`,
-    [
+    params: [
       actor.id,
       actor.label,
       entries.map((e) => e.action),
@@ -83,5 +105,12 @@ export async function writeAuditSql(sql: Sql, actor: AuditActor, entries: readon
       entries.map((e) => json(e.before)),
       entries.map((e) => json(e.after)),
     ],
-  );
+  };
+}
+
+/** writeAudit for an Sql executor: the entries commit or roll back with the change. */
+export async function writeAuditSql(sql: Sql, actor: AuditActor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const { text, params } = auditInsert(actor, entries);
+  await sql(text, params);
 }

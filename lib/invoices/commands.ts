@@ -167,7 +167,7 @@ export async function createCorrection(tx: Tx, actor: Actor, input: InvoiceRef):
   await refuseWhileRunning(tx, original.month);
   const { from, to } = monthBounds(original.month);
   const [loaded, priceBooks] = [await loadAccountInputs(tx, { accountIds: [original.accountId], usageFrom: from, usageTo: to }), await loadPriceBooks(tx)];
-  const { rated, failures } = rateAccounts([original.accountId], loaded, original.month, priceBooks);
+  const { rated, failures } = rateAccounts([original.accountId], loaded.values(), original.month, priceBooks);
   if (failures[0]) throw new DomainError('invalid', failures[0].message, { field: 'id' });
   if (!rated[0]?.invoice) {
     throw new DomainError('conflict', `Account ${original.accountId} owes nothing for ${original.month} any more: there is no line to put on a correction`, { field: 'id' });

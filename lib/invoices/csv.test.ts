@@ -28,8 +28,8 @@ const invoice: InvoiceDetail = {
       dataCenter: 'USA',
       subtotal: '311.00',
       lines: [
-        { id: 1, position: 1, code: 'PACKAGE', edition: 'STANDARD', addon: null, from: '2026-11-11', to: '2026-11-30', quantity: '20', unitPrice: '399', amount: '266.00', explain: 'Standard 2026-11-11..2026-11-30: 399 x 20/30 days' },
-        { id: 2, position: 2, code: 'MAU_OVERAGE', edition: 'STANDARD', addon: null, from: '2026-11-01', to: '2026-11-30', quantity: '3000', unitPrice: '0.015', amount: '45.00', explain: 'MAU 13,000; 3,000 over 10,000 free x 0.015' },
+        { position: 1, code: 'PACKAGE', edition: 'STANDARD', addon: null, from: '2026-11-11', to: '2026-11-30', quantity: '20', unitPrice: '399', amount: '266.00', explain: 'Standard 2026-11-11..2026-11-30: 399 x 20/30 days' },
+        { position: 2, code: 'MAU_OVERAGE', edition: 'STANDARD', addon: null, from: '2026-11-01', to: '2026-11-30', quantity: '3000', unitPrice: '0.015', amount: '45.00', explain: 'MAU 13,000; 3,000 over 10,000 free x 0.015' },
       ],
     },
   ],

@@ -117,7 +117,7 @@ export async function countDrafts(month: string): Promise<number> {
 }
 
 export type InvoiceLineView = {
-  id: number;
+  /** The line's place on its invoice (1, 2, …): with the invoice, its key. */
   position: number;
   code: string;
   edition: string | null;
@@ -183,7 +183,6 @@ export async function getInvoice(actor: Actor, id: number): Promise<InvoiceDetai
     const key = line.sdkAppId.toString();
     const group = groups.get(key) ?? { sdkAppId: key, appName: line.app.name, dataCenter: line.app.dataCenter, subtotal: '0', lines: [], cents: 0n };
     group.lines.push({
-      id: line.id,
       position: line.position,
       code: line.code,
       edition: line.edition,

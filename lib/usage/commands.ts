@@ -57,23 +57,34 @@ export const CORRECTION_NEEDS_VOID =
 export async function checkUsageRows(sql: Sql, rows: readonly UsageRowInput[]): Promise<UsageCheck> {
   // One statement over the batch's distinct (app, month) pairs, returning only what needs
   // attention: an unknown app, a row before the app existed, an invoice of that month.
-  const pairs = new Map<string, { sdkAppId: string; month: string; first: string; rows: number[] }>();
+  type Pair = { sdkAppId: string; month: string; first: string };
+  // By month, then by app: a batch spans few months (no composite string key per row).
+  const pairs = new Map<string, Map<string, Pair>>();
+  const list: Pair[] = [];
   let from = rows[0]?.date ?? '';
   let to = from;
-  rows.forEach((row, index) => {
+  let lastMonth = '';
+  let ofMonth: Map<string, Pair> | undefined;
+  for (const row of rows) {
     const month = row.date.slice(0, 7);
-    const key = `${row.sdkAppId}:${month}`;
-    let pair = pairs.get(key);
-    if (!pair) {
-      pair = { sdkAppId: row.sdkAppId, month, first: row.date, rows: [] };
-      pairs.set(key, pair);
+    if (month !== lastMonth || !ofMonth) {
+      lastMonth = month;
+      ofMonth = pairs.get(month);
+      if (!ofMonth) {
+        ofMonth = new Map();
+        pairs.set(month, ofMonth);
+      }
     }
-    pair.rows.push(index);
+    let pair = ofMonth.get(row.sdkAppId);
+    if (!pair) {
+      pair = { sdkAppId: row.sdkAppId, month, first: row.date };
+      ofMonth.set(row.sdkAppId, pair);
+      list.push(pair);
+    }
     if (row.date < pair.first) pair.first = row.date;
     if (row.date < from) from = row.date;
     if (row.date > to) to = row.date;
-  });
-  const list = [...pairs.values()];
+  }
   const found = await sql<{
     sdkAppId: string;
     month: string;
@@ -108,8 +119,13 @@ export async function checkUsageRows(sql: Sql, rows: readonly UsageRowInput[]): 
       invoiceId: f.invoiceId,
       invoiceNumber: f.number,
       status: f.status,
-      rows: pairs.get(`${f.sdkAppId}:${f.month}`)?.rows ?? [],
+      rows: [],
     });
+  }
+  if (conflicts.length > 0) {
+    // The batch's rows of each refused app-month, by index (only when there is something to refuse).
+    const refused = new Map(conflicts.map((c) => [`${c.sdkAppId}:${c.month}`, c.rows]));
+    rows.forEach((row, index) => refused.get(`${row.sdkAppId}:${row.date.slice(0, 7)}`)?.push(index));
   }
   const errors: UsageRowError[] = [];
   rows.forEach((row, index) => {
@@ -128,7 +144,7 @@ export async function checkUsageRows(sql: Sql, rows: readonly UsageRowInput[]): 
     conflicts,
     staleDrafts: [...drafts.values()],
     apps: new Set(list.map((p) => p.sdkAppId)).size,
-    months: [...new Set(list.map((p) => p.month))].sort(),
+    months: [...pairs.keys()].sort(),
     from,
     to,
   };

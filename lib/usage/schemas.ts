@@ -136,12 +136,13 @@ export function parseUsageRows(input: unknown, options: { today: string; rowLabe
   const errors: UsageRowError[] = [];
   const rows: UsageRowInput[] = [];
   const indexes: number[] = [];
-  const seen = new Map<string, number>();
-  list.forEach((raw, index) => {
-    const parsed = usageRowSchema.safeParse(raw);
+  // First row of each app on each date: by date, then by app (a batch spans few dates).
+  const seen = new Map<string, Map<string, number>>();
+  for (let index = 0; index < list.length; index++) {
+    const parsed = usageRowSchema.safeParse(list[index]);
     if (!parsed.success) {
       errors.push(...issuesOf(index, parsed.error));
-      return;
+      continue;
     }
     const r = parsed.data;
     const row: UsageRowInput = {
@@ -159,23 +160,27 @@ export function parseUsageRows(input: unknown, options: { today: string; rowLabe
       errors.push({ index, field: 'date', reason: `${row.date} is in the future (today is ${options.today})` });
       bad = true;
     }
-    if (METRIC_FIELDS.every((f) => row[f] === null)) {
+    if (row.dau === null && row.peakGroups === null && row.mau === null && row.pcc === null && row.barrageDomesticMbps === null && row.barrageIntlMbps === null) {
       errors.push({ index, field: 'row', reason: `has no measure: give at least one of ${METRIC_FIELDS.join(', ')}` });
       bad = true;
     }
-    const key = `${row.sdkAppId}:${row.date}`;
-    const first = seen.get(key);
+    let ofDate = seen.get(row.date);
+    if (!ofDate) {
+      ofDate = new Map();
+      seen.set(row.date, ofDate);
+    }
+    const first = ofDate.get(row.sdkAppId);
     if (first !== undefined) {
       errors.push({ index, field: 'date', reason: `a second row for app ${row.sdkAppId} on ${row.date} (the first is ${label(first)})` });
       bad = true;
     } else {
-      seen.set(key, index);
+      ofDate.set(row.sdkAppId, index);
     }
     if (!bad) {
       rows.push(row);
       indexes.push(index);
     }
-  });
+  }
   if (errors.length > 0) {
     return { ok: false, field: 'rows', errors, total: list.length, valid: { rows, indexes }, message: describeRowErrors(errors, list.length, label) };
   }

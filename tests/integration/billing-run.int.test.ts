@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../lib/auth/guard';
 import { createBillingRun, executeBillingRun, runBillingMonth, startBillingRun, type RunActor } from '../../lib/billing-runs/commands';
+import { issueInvoice } from '../../lib/invoices/commands';
 import { DomainError } from '../../lib/errors';
 import { createAccount, createUser, daysOf, insertPriceBooks, seedUsage } from './billing-helpers';
 import { onPostgres, useTestDatabase } from './db';
@@ -8,6 +10,7 @@ const getDb = useTestDatabase();
 const TODAY = '2026-11-23';
 const MONTH = '2026-10';
 
+let ops: Actor;
 let actor: RunActor;
 let legacy: { id: number; apps: bigint[] };
 let current: { id: number; apps: bigint[] };
@@ -23,7 +26,7 @@ async function invoicesOf(month = MONTH) {
 beforeAll(async () => {
   const db = getDb();
   await insertPriceBooks(db);
-  const ops = await createUser(db, 'OPS');
+  ops = await createUser(db, 'OPS');
   actor = { id: ops.id, label: ops.email };
   // DOMAIN.md worked example 1: Professional from 2026-10-15, DAU 25,310 on 10-20 -> 999 + 2,000.
   legacy = await createAccount(db, { scheme: 'LEGACY', apps: [{ events: [{ date: '2026-10-15', edition: 'PROFESSIONAL' }] }, {}] });
@@ -163,5 +166,44 @@ describe('billing run', () => {
     expect(started.runId).not.toBe(run.id);
     expect((await db.prisma.billingRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe('FAILED');
     await executeBillingRun(started.runId, actor, started.month, started.accountIds);
+  });
+
+  it('leaves alone a draft issued while a re-run replaces drafts, lines and all', async () => {
+    const db = getDb();
+    const draft = await db.prisma.invoice.findFirstOrThrow({ where: { accountId: legacy.id, month: MONTH, status: 'DRAFT' }, include: { lines: true } });
+    expect(draft.lines.length).toBeGreaterThan(0);
+    // The issuer issues the draft and keeps its transaction open until the re-run waits for it.
+    let issued!: () => void;
+    const issuedSignal = new Promise<void>((resolve) => (issued = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const issuing = db.prisma.$transaction(
+      async (tx) => {
+        await issueInvoice(tx, ops, { id: draft.id }, { today: TODAY });
+        issued();
+        await gate;
+      },
+      { timeout: 30_000 },
+    );
+    await issuedSignal;
+    const rerun = runBillingMonth(MONTH, actor, { today: TODAY });
+    const waiting = async () =>
+      (await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM pg_stat_activity WHERE "wait_event_type" = 'Lock' AND "datname" = current_database()`)[0]!.n;
+    // On PostgreSQL the re-run reaches the draft while it is being issued; PGlite runs one
+    // transaction at a time, so there the re-run simply comes after the issue.
+    if (onPostgres) {
+      for (let tries = 0; (await waiting()) === 0; tries++) {
+        if (tries > 200) throw new Error('the re-run never waited for the issuing transaction');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+    release();
+    await issuing;
+    const summary = await rerun;
+    expect(summary.status).toBe('SUCCEEDED');
+    const after = await db.prisma.invoice.findUniqueOrThrow({ where: { id: draft.id }, include: { lines: { orderBy: { position: 'asc' } } } });
+    expect(after.status).toBe('ISSUED');
+    expect(after.lines.map((l) => [l.position, l.amount.toFixed(2)])).toEqual(draft.lines.sort((a, b) => a.position - b.position).map((l) => [l.position, l.amount.toFixed(2)]));
+    expect(await db.prisma.invoice.count({ where: { accountId: legacy.id, month: MONTH, status: { not: 'VOID' } } })).toBe(1);
   });
 });

@@ -59,8 +59,8 @@ describe('invoice lifecycle', () => {
     // The database refuses any change, whatever the code.
     const { prisma } = getDb();
     await expect(prisma.invoice.update({ where: { id: draft.id }, data: { total: '1.00' } })).rejects.toThrow(/can never change/);
-    await expect(prisma.invoiceLine.update({ where: { id: invoice.lines[0]!.id }, data: { amount: '1.00' } })).rejects.toThrow(/can never change/);
-    await expect(prisma.invoiceLine.delete({ where: { id: invoice.lines[0]!.id } })).rejects.toThrow(/can never change/);
+    await expect(prisma.invoiceLine.update({ where: { invoiceId_position: { invoiceId: draft.id, position: 1 } }, data: { amount: '1.00' } })).rejects.toThrow(/can never change/);
+    await expect(prisma.invoiceLine.delete({ where: { invoiceId_position: { invoiceId: draft.id, position: 1 } } })).rejects.toThrow(/can never change/);
     await expect(prisma.invoice.delete({ where: { id: draft.id } })).rejects.toThrow(/only drafts can be deleted/);
     // A re-run of the month leaves it alone and does not make a second invoice.
     const rerun = await runBillingMonth('2026-10', { id: ops.id, label: ops.email }, { today: TODAY });
