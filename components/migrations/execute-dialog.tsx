@@ -32,7 +32,6 @@ export function ExecuteDialog({
       <Button variant="danger" disabled={disabled} onClick={() => setOpen(true)}>
         {t('migrations.execute.button')}
       </Button>
-      {/* Mounted only while open: the kit's Dialog uses a fixed title id, so two mounted dialogs would share it. */}
       {open ? (
         <Dialog open={open} onClose={() => setOpen(false)} title={t('migrations.execute.dialogTitle', { name: account.name })}>
           <form action={action} className="flex flex-col gap-3">

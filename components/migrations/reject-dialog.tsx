@@ -18,7 +18,6 @@ export function RejectDialog({ ticketId }: { ticketId: number }) {
       <Button variant="secondary" onClick={() => setOpen(true)}>
         {t('migrations.reject.button')}
       </Button>
-      {/* Mounted only while open: the kit's Dialog uses a fixed title id, so two mounted dialogs would share it. */}
       {open ? (
         <Dialog open={open} onClose={() => setOpen(false)} title={t('migrations.reject.dialogTitle', { id: ticketId })}>
           <form action={action} className="flex flex-col gap-3">

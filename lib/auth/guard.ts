@@ -1,6 +1,7 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
 import { forbidden, notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { db } from '../db/client';
 import type { Role } from '../generated/prisma/enums';
 import { authOptions } from './options';
@@ -9,9 +10,10 @@ export type Actor = { id: string; email: string; name: string; role: Role; accou
 
 /**
  * The signed-in user, re-read from the database on every request: a deleted user or a changed
- * role takes effect at once, whatever the session cookie still says.
+ * role takes effect at once, whatever the session cookie still says. Once per request: the
+ * layout and the page both ask (React's `cache` keeps it for one server render).
  */
-export async function getActor(): Promise<Actor | null> {
+export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
@@ -20,7 +22,7 @@ export async function getActor(): Promise<Actor | null> {
     select: { id: true, email: true, name: true, role: true, accountId: true },
   });
   return user;
-}
+});
 
 /** Pages and server actions: not signed in -> sign-in page; wrong role -> 403. */
 export async function requireRole(...roles: Role[]): Promise<Actor> {

@@ -73,11 +73,3 @@ export async function listRunFailures(runId: number, limit = 500): Promise<RunFa
       FROM "BillingRunFailure" f LEFT JOIN "Account" a ON a."id" = f."accountId"
      WHERE f."runId" = ${runId} ORDER BY f."id" LIMIT ${limit}`;
 }
-
-/** What the month's invoices look like now: drafts to issue, already issued ones. */
-export async function monthInvoiceCounts(month: string): Promise<Record<'DRAFT' | 'ISSUED' | 'PAID' | 'VOID', number>> {
-  const rows = await db.invoice.groupBy({ by: ['status'], where: { month }, _count: { _all: true } });
-  const counts = { DRAFT: 0, ISSUED: 0, PAID: 0, VOID: 0 };
-  for (const row of rows) counts[row.status] = row._count._all;
-  return counts;
-}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidMonth, monthBounds, nextMonth } from '../billing/dates';
+import { addMonths, isValidMonth, monthBounds, monthOf, nextMonth } from '../billing/dates';
 import { flattenSearchParams, optionalEnum, tableParamsSchema, type SearchParams } from '../validation/table';
 
 export const monthSchema = z
@@ -8,7 +8,6 @@ export const monthSchema = z
   .refine(isValidMonth, { error: 'Month must be a calendar month YYYY-MM, such as 2026-10' });
 
 export const startBillingRunSchema = z.object({ month: monthSchema });
-export type StartBillingRunInput = z.infer<typeof startBillingRunSchema>;
 
 /** The billing run for month M may run from M+1's first day (Asia/Shanghai). */
 export function firstBillableDay(month: string): string {
@@ -22,9 +21,7 @@ export function plannedIssueDate(month: string): string {
 
 /** The month before `today`'s month: what the console offers to bill. */
 export function previousMonth(today: string): string {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) - 1;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return monthOf(addMonths(`${monthOf(today)}-01`, -1));
 }
 
 export const RUN_SORT_KEYS = ['startedAt', 'month', 'status'] as const;

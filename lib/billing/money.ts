@@ -109,12 +109,6 @@ export function timesInt(price: Decimal, n: number): Decimal {
   return value;
 }
 
-export function sumDecimals(values: readonly Decimal[]): Decimal {
-  let total = ZERO;
-  for (const v of values) total = total.plus(v);
-  return total;
-}
-
 /** Two decimals, no exponent, never `-0.00`. */
 export function formatAmount(amount: Decimal): string {
   const s = amount.toFixed(2, Decimal.ROUND_HALF_UP);

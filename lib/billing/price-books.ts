@@ -92,7 +92,6 @@ export function priceBookRows(book: PriceBook): { key: PriceKey; amount: string 
 interface PreparedVersion {
   version: number;
   from: Day;
-  source: string;
   prices: ReadonlyMap<PriceKey, Decimal>;
 }
 
@@ -178,7 +177,7 @@ export function preparePriceBooks(books: readonly PriceBook[]): PriceTables {
     if (list.some((v) => v.version === book.version)) {
       throw new BillingRuleError(`priceBooks[${i}].version`, `${book.scheme} price book version ${book.version} is given twice`);
     }
-    list.push({ version: book.version, from, source: book.source, prices });
+    list.push({ version: book.version, from, prices });
   });
   for (const scheme of SCHEMES) {
     byScheme[scheme].sort((a, b) => a.from - b.from || a.version - b.version);

@@ -109,8 +109,6 @@ export async function listInvoiceMonths(actor: Actor): Promise<string[]> {
   return rows.map((r) => r.month);
 }
 
-export type MonthDraftCount = { month: string; drafts: number };
-
 /** Draft counts of a month (the "issue all" button). */
 export async function countDrafts(month: string): Promise<number> {
   return db.invoice.count({ where: { month, status: 'DRAFT' } });

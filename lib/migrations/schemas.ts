@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRENT_EDITIONS, type CurrentEdition } from '../billing/catalog';
+import { CURRENT_EDITIONS } from '../billing/catalog';
 import { flattenSearchParams, optionalEnum, searchTextSchema, tableParamsSchema, type SearchParams } from '../validation/table';
 
 export const TICKET_STATUSES = ['OPEN', 'PREVIEWED', 'EXECUTED', 'REJECTED'] as const;
@@ -79,10 +79,6 @@ export function previewFormInput(form: FormData): Record<string, unknown> {
     if (key.startsWith('edition.') && typeof value === 'string') editions[key.slice('edition.'.length)] = value;
   }
   return { ticketId: form.get('ticketId'), months: form.get('months') ?? undefined, editions };
-}
-
-export function isCurrentEditionValue(value: string): value is CurrentEdition {
-  return (CURRENT_EDITIONS as readonly string[]).includes(value);
 }
 
 // Tickets table --------------------------------------------------------------------------------

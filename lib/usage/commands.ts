@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditActor } from '../db/audit';
 import { arrayLiteral, writeAuditSql, type Sql } from '../billing-runs/raw';
 import { DomainError } from '../errors';
-import { describeRowErrors, type ParsedUsageBatch, type UsageRowError, type UsageRowInput } from './schemas';
+import { describeRowErrors, MAX_USAGE_ROWS, type ParsedUsageBatch, type UsageRowError, type UsageRowInput } from './schemas';
 
 /** Who writes a batch: an API key or a signed-in ops user (CSV import). */
 export type UsageSender = {
@@ -190,18 +190,19 @@ WITH written AS (
 )
 SELECT (count(*) FILTER (WHERE "inserted"))::int AS "inserted", (count(*) FILTER (WHERE NOT "inserted"))::int AS "updated" FROM written`;
 
-/** Rows per statement: one statement for a full API batch. */
-const UPSERT_CHUNK = 10_000;
-
 /**
- * Writes a validated batch (see parseUsageRows), all or nothing, inside the caller's
- * transaction (`sql`: the driver's, see lib/billing-runs/raw.ts, for 10,000-row batches): a row for an app and day replaces the stored one as a whole (a measure left out
+ * Writes a validated batch (see parseUsageRows, at most MAX_USAGE_ROWS rows) in one statement,
+ * all or nothing, inside the caller's transaction (`sql`: the driver's, see
+ * lib/billing-runs/raw.ts): a row for an app and day replaces the stored one as a whole (a measure left out
  * is "not reported"), rows identical to the stored ones are left untouched, and each written
  * row records its source, sender and time. Unknown apps -> 400 with the rows; a month whose
  * invoice is issued or paid -> 409 (the database trigger refuses it too).
  */
 export async function ingestUsage(sql: Sql, sender: UsageSender, rows: readonly UsageRowInput[]): Promise<IngestResult> {
   if (rows.length === 0) throw new DomainError('invalid', 'rows: the batch is empty', { field: 'rows' });
+  if (rows.length > MAX_USAGE_ROWS) {
+    throw new DomainError('invalid', `rows: a batch holds at most ${MAX_USAGE_ROWS.toLocaleString('en-US')} rows (got ${rows.length.toLocaleString('en-US')}); split it`, { field: 'rows' });
+  }
   const check = await checkUsageRows(sql, rows);
   if (check.errors.length > 0) {
     throw new DomainError('invalid', describeRowErrors(check.errors, rows.length), { field: 'rows', details: check.errors });
@@ -212,25 +213,20 @@ export async function ingestUsage(sql: Sql, sender: UsageSender, rows: readonly 
       details: check.conflicts.map((c) => ({ ...c, reason: CORRECTION_NEEDS_VOID })),
     });
   }
-  let inserted = 0;
-  let updated = 0;
-  for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
-    const chunk = rows.slice(start, start + UPSERT_CHUNK);
-    const [counts] = await sql<{ inserted: number; updated: number }>(UPSERT, [
-      arrayLiteral(chunk.map((r) => r.sdkAppId)),
-      arrayLiteral(chunk.map((r) => r.date)),
-      arrayLiteral(chunk.map((r) => r.dau)),
-      arrayLiteral(chunk.map((r) => r.peakGroups)),
-      arrayLiteral(chunk.map((r) => r.mau)),
-      arrayLiteral(chunk.map((r) => r.pcc)),
-      arrayLiteral(chunk.map((r) => r.barrageDomesticMbps)),
-      arrayLiteral(chunk.map((r) => r.barrageIntlMbps)),
-      sender.source,
-      sender.sentBy,
-    ]);
-    inserted += counts?.inserted ?? 0;
-    updated += counts?.updated ?? 0;
-  }
+  const [counts] = await sql<{ inserted: number; updated: number }>(UPSERT, [
+    arrayLiteral(rows.map((r) => r.sdkAppId)),
+    arrayLiteral(rows.map((r) => r.date)),
+    arrayLiteral(rows.map((r) => r.dau)),
+    arrayLiteral(rows.map((r) => r.peakGroups)),
+    arrayLiteral(rows.map((r) => r.mau)),
+    arrayLiteral(rows.map((r) => r.pcc)),
+    arrayLiteral(rows.map((r) => r.barrageDomesticMbps)),
+    arrayLiteral(rows.map((r) => r.barrageIntlMbps)),
+    sender.source,
+    sender.sentBy,
+  ]);
+  const inserted = counts?.inserted ?? 0;
+  const updated = counts?.updated ?? 0;
   const batchId = randomUUID();
   const result: IngestResult = {
     batchId,

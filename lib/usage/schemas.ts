@@ -10,7 +10,6 @@ export const MBPS_FIELDS = ['barrageDomesticMbps', 'barrageIntlMbps'] as const;
 export const METRIC_FIELDS = [...COUNT_FIELDS, ...MBPS_FIELDS] as const;
 export const USAGE_FIELDS = ['sdkAppId', 'date', ...METRIC_FIELDS] as const;
 export type UsageField = (typeof USAGE_FIELDS)[number];
-export type MetricField = (typeof METRIC_FIELDS)[number];
 
 /** One validated daily row. Counts are integers; bandwidth stays a decimal string. */
 export type UsageRowInput = {

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/guard';
 import { createBillingRun, executeBillingRun, runBillingMonth, startBillingRun, type RunActor } from '../../lib/billing-runs/commands';
@@ -141,8 +142,8 @@ describe('billing run', () => {
     // Every invoice there is whole: its total is the sum of its lines.
     const partial = await invoicesOf();
     for (const invoice of partial) {
-      const sum = invoice.lines.reduce((acc, l) => acc + Number(l.amount.toFixed(2)) * 100, 0);
-      expect(Math.round(sum)).toBe(Math.round(Number(invoice.total.toFixed(2)) * 100));
+      const sum = invoice.lines.reduce((acc, l) => acc.plus(l.amount.toString()), new Decimal(0));
+      expect(sum.toFixed(2)).toBe(invoice.total.toFixed(2));
     }
     // While its heartbeat is fresh it still blocks; once stale, the next start marks it FAILED.
     const next = await runBillingMonth(MONTH, actor, { today: TODAY });

@@ -61,7 +61,6 @@ export const accounts = {
     'feature.no': 'No',
     'feature.apply': 'On application',
     'feature.current': 'held',
-    'portal.account': 'Account',
   },
   zh: {
     'accounts.title': '客户账户',
@@ -123,6 +122,5 @@ export const accounts = {
     'feature.no': '不支持',
     'feature.apply': '需申请开通',
     'feature.current': '当前',
-    'portal.account': '账户',
   },
 } satisfies MessagePair;

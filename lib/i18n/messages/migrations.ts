@@ -32,12 +32,10 @@ export const migrations = {
     'migrations.submitOpen': 'Open ticket',
     'migrations.accountNotLegacy': 'Account {id} is billed under the current scheme: there is nothing to migrate.',
     'migrations.accountHasTicket': 'Account {id} already has an active ticket:',
-    'migrations.accountMissing': 'Account {id} does not exist or is not one of yours.',
 
     'migrations.ticketTitle': 'Migration ticket #{id}',
     'migrations.ticket.account': 'Account',
     'migrations.ticket.scheme': 'Scheme now',
-    'migrations.ticket.status': 'Status',
     'migrations.ticket.requestRef': 'Request reference',
     'migrations.ticket.notes': 'Notes',
     'migrations.ticket.createdBy': 'Opened by',
@@ -120,7 +118,6 @@ export const migrations = {
     'migrations.execute.confirmIrreversible': 'I understand that this migration is final and cannot be undone',
     'migrations.execute.submit': 'Execute migration',
     'migrations.execute.pending': 'Executing…',
-    'migrations.execute.done': 'Migration executed: the account is billed under the current scheme from {date}.',
     'migrations.execute.staleDisabled': 'Preview again to execute.',
 
     'migrations.reject.button': 'Reject…',
@@ -171,12 +168,10 @@ export const migrations = {
     'migrations.submitOpen': '创建工单',
     'migrations.accountNotLegacy': '账户 {id} 已按当前计费方案计费，无需迁移。',
     'migrations.accountHasTicket': '账户 {id} 已有进行中的工单：',
-    'migrations.accountMissing': '账户 {id} 不存在或不由您负责。',
 
     'migrations.ticketTitle': '迁移工单 #{id}',
     'migrations.ticket.account': '客户账户',
     'migrations.ticket.scheme': '当前所用方案',
-    'migrations.ticket.status': '状态',
     'migrations.ticket.requestRef': '申请编号',
     'migrations.ticket.notes': '备注',
     'migrations.ticket.createdBy': '创建人',
@@ -254,7 +249,6 @@ export const migrations = {
     'migrations.execute.confirmIrreversible': '我了解此迁移为最终操作，无法撤销',
     'migrations.execute.submit': '执行迁移',
     'migrations.execute.pending': '执行中…',
-    'migrations.execute.done': '迁移已执行：该账户自 {date} 起按当前计费方案计费。',
     'migrations.execute.staleDisabled': '请重新预览后再执行。',
 
     'migrations.reject.button': '驳回…',

@@ -9,7 +9,8 @@ import { Card, DescriptionList, Stat } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { requireRole } from '@/lib/auth/guard';
-import { getBillingRun, listRunFailures, monthInvoiceCounts } from '@/lib/billing-runs/queries';
+import { getBillingRun, listRunFailures } from '@/lib/billing-runs/queries';
+import { countDrafts } from '@/lib/invoices/queries';
 import { plannedIssueDate, runIdSchema } from '@/lib/billing-runs/schemas';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
@@ -22,7 +23,7 @@ export default async function BillingRunPage({ params }: { params: Promise<{ run
   if (!id.success) notFound();
   const run = await getBillingRun(id.data);
   if (!run) notFound();
-  const [{ t, locale }, failures, counts] = await Promise.all([getI18n(), listRunFailures(run.id), monthInvoiceCounts(run.month)]);
+  const [{ t, locale }, failures, drafts] = await Promise.all([getI18n(), listRunFailures(run.id), countDrafts(run.month)]);
   const running = run.status === 'RUNNING' && !run.stale;
   return (
     <div className="flex flex-col gap-4">
@@ -32,8 +33,8 @@ export default async function BillingRunPage({ params }: { params: Promise<{ run
         breadcrumbs={[{ label: t('nav.billingRuns'), href: '/billing-runs' }, { label: `#${run.id}` }]}
         actions={
           <>
-            {run.status === 'SUCCEEDED' && counts.DRAFT > 0 ? (
-              <IssueMonthButton month={run.month} drafts={counts.DRAFT} plannedDate={plannedIssueDate(run.month)} />
+            {run.status === 'SUCCEEDED' && drafts > 0 ? (
+              <IssueMonthButton month={run.month} drafts={drafts} plannedDate={plannedIssueDate(run.month)} />
             ) : null}
             <LinkButton href={`/invoices?month=${run.month}`}>{t('run.reviewInvoices', { month: run.month })}</LinkButton>
           </>
@@ -45,7 +46,7 @@ export default async function BillingRunPage({ params }: { params: Promise<{ run
           <RunProgressBar done={run.doneAccounts} total={run.totalAccounts} />
           <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
             <Stat label={t('run.stat.accounts')} value={`${run.doneAccounts} / ${run.totalAccounts}`} />
-            <Stat label={t('run.stat.invoices')} value={run.invoiceCount} hint={t('run.stat.invoicesHint', { drafts: counts.DRAFT })} />
+            <Stat label={t('run.stat.invoices')} value={run.invoiceCount} hint={t('run.stat.invoicesHint', { drafts: drafts })} />
             <Stat label={t('run.stat.failed')} value={run.failedAccounts} />
             <Stat label={t('run.stat.skipped')} value={run.skippedAccounts} hint={t('run.stat.skippedHint')} />
           </div>
