@@ -1,8 +1,8 @@
 import 'server-only';
-import { rateAccount, serializeInvoice, type InvoiceJson, type PriceBook } from '../billing/index';
+import { rateAccount, serializeInvoice, type InvoiceJson, type PriceBook, type RatingAppInput } from '../billing/index';
 import { isBillingRuleError } from '../billing/errors';
 import type { LoadedAccount } from '../rating/inputs';
-import { arrayLiteral, textArrayLiteral, type Sql } from './raw';
+import { arrayLiteral, textList, type Sql } from './raw';
 
 /**
  * Rating is kept apart from persistence (STYLE.md): the engine rates, this module turns its
@@ -18,7 +18,7 @@ export type RatingFailure = { accountId: number; message: string };
  */
 export function rateAccounts(
   accountIds: readonly number[],
-  loaded: Iterable<LoadedAccount>,
+  loaded: Iterable<LoadedAccount<RatingAppInput>>,
   month: string,
   priceBooks: readonly PriceBook[],
 ): { rated: RatedAccount[]; failures: RatingFailure[] } {
@@ -136,7 +136,7 @@ export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promis
                                   "quantity", "unitPrice", "amount", "explain")
        SELECT w."id", u."p", u."a", u."c"::"LineCode", u."e"::"Edition", u."ad"::"AddonCode", u."f", u."t", u."q", u."up", u."am", u."x"
          FROM unnest($9::int[], $10::int[], $11::bigint[], $12::text[], $13::text[], $14::text[], $15::date[], $16::date[],
-                     $17::numeric[], $18::numeric[], $19::numeric[], $20::text[])
+                     $17::numeric[], $18::numeric[], $19::numeric[], string_to_array($20, chr(31)))
               AS u("accountId", "p", "a", "c", "e", "ad", "f", "t", "q", "up", "am", "x")
          JOIN written w ON w."accountId" = u."accountId"
      )
@@ -163,7 +163,7 @@ export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promis
       arrayLiteral(lines.quantity),
       arrayLiteral(lines.unitPrice),
       arrayLiteral(lines.amount),
-      textArrayLiteral(lines.explain),
+      textList(lines.explain),
     ],
   );
   const written = new Map<number, number>();

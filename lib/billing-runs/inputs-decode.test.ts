@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assembleAccountInputs, type InputRow } from '../rating/inputs';
+import { parseDay } from '../billing/dates';
+import { assembleAccountInputs, eachRatingInput, type InputRow } from '../rating/inputs';
+import { textList } from './raw';
 
 const base = { scheme: 'LEGACY' as const, executedOn: null, effectiveOn: null, editions: null };
 
@@ -43,5 +45,31 @@ describe('assembleAccountInputs (the billing run decodes PostgreSQL row texts)',
       migration: { executedOn: '2026-10-12', effectiveOn: '2026-11-01', editions: { '1400000009': 'PRO' } },
       input: { scheme: 'LEGACY', migration: { executedOn: '2026-10-12', editions: { '1400000009': 'PRO' } } },
     });
+  });
+
+  it('decodes the billing run\'s inputs straight into usage indexes, apps by SDKAppID whatever order they came in', () => {
+    const rows: InputRow[] = [
+      { ...base, accountId: 1, sdkAppId: '1400000002', events: null, usage: '(30,7,,,,,);(0,5,,,,0.1234567,)' },
+      { ...base, accountId: 1, sdkAppId: '1400000001', events: '(2026-10-05,EDITION,FLAGSHIP,,,,9);(2026-10-05,EDITION,PROFESSIONAL,,,,3)', usage: null },
+      { ...base, accountId: 2, sdkAppId: null, events: null, usage: null },
+    ];
+    const accounts = [...eachRatingInput(rows, { usageFrom: '2026-10-01' })];
+    expect(accounts.map((a) => [a.accountId, a.input.apps.map((app) => app.sdkAppId)])).toEqual([[1, [1400000001, 1400000002]], [2, []]]);
+    const [first, second] = accounts[0]!.input.apps;
+    // Same-day events in the order they were recorded (by id).
+    expect(first!.events.map((e) => e.type === 'edition' && e.edition)).toEqual(['PROFESSIONAL', 'FLAGSHIP']);
+    const october = second!.usage.month(2026 * 12 + 9);
+    expect(october.day).toEqual([parseDay('2026-10-01'), parseDay('2026-10-31')]);
+    expect(october.dau).toEqual([5, 7]);
+    expect(october.domExact?.map((d) => d?.toString() ?? null)).toEqual(['0.1234567', null]);
+  });
+});
+
+describe('textList (texts as one parameter for string_to_array($n, chr(31)))', () => {
+  it('joins texts, and refuses one holding the separator or a lone empty text', () => {
+    expect(textList(['a "quoted" \\ text', 'b'])).toBe('a "quoted" \\ text\x1fb');
+    expect(textList([])).toBe('');
+    expect(() => textList(['a\x1fb'])).toThrow(/unit separator/);
+    expect(() => textList([''])).toThrow(/non-empty/);
   });
 });

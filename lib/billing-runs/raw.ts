@@ -15,12 +15,26 @@ export type Sql = <T extends Record<string, unknown> = Record<string, unknown>>(
  * decimal strings): built in one join, where the driver would escape every element.
  */
 export function arrayLiteral(values: readonly (string | number | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
+  // Most columns have no NULL: joined as they are, without a mapped copy.
+  return `{${(values.includes(null) ? values.map((v) => (v === null ? 'NULL' : v)) : values).join(',')}}`;
 }
 
-/** A text[] literal: every element quoted, with its quotes and backslashes escaped. */
-export function textArrayLiteral(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+/** The separator of textList: a control character no text we store contains. */
+const UNIT_SEPARATOR = '\x1f';
+
+/**
+ * Non-empty texts as one parameter, read back in SQL with `string_to_array($n, chr(31))`: one
+ * join, where an array literal would quote and escape each text. A text holding the separator,
+ * or a lone empty text (read back as no text), would come back wrong: refused, never expected.
+ */
+export function textList(values: readonly string[]): string {
+  const joined = values.join(UNIT_SEPARATOR);
+  let separators = 0;
+  for (let i = joined.indexOf(UNIT_SEPARATOR); i !== -1; i = joined.indexOf(UNIT_SEPARATOR, i + 1)) separators++;
+  if (separators !== Math.max(0, values.length - 1) || (values.length === 1 && joined === '')) {
+    throw new Error('textList: the texts must be non-empty and free of the unit separator (U+001F)');
+  }
+  return joined;
 }
 
 /** A Prisma interactive transaction as an Sql executor. */

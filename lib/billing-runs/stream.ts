@@ -1,7 +1,7 @@
 import 'server-only';
 import type pg from 'pg';
 import { getDatabase } from '../db/client';
-import { eachAccountInput, INPUTS_SQL, loadAccountInputsWith, type InputRow, type LoadedAccount } from '../rating/inputs';
+import { eachRatingInput, INPUTS_SQL, type InputRow, type LoadedAccount, type RatingApp } from '../rating/inputs';
 import { driverSql } from './raw';
 
 /**
@@ -10,7 +10,7 @@ import { driverSql } from './raw';
  * briefly (a batch read ahead waits as compact row texts), which keeps the garbage collector's
  * work and the memory down.
  */
-export type InputBatch = { accountIds: number[]; accounts(): Iterable<LoadedAccount> };
+export type InputBatch = { accountIds: number[]; accounts(): Iterable<LoadedAccount<RatingApp>> };
 
 export type InputReaderOptions = {
   accountIds: readonly number[];
@@ -110,7 +110,7 @@ async function cursorReader(pool: pg.Pool, options: InputReaderOptions): Promise
         const batchRows = rows;
         const accountIds: number[] = [];
         for (let i = 0; i < batchRows.length; i++) if (i === 0 || batchRows[i]!.accountId !== batchRows[i - 1]!.accountId) accountIds.push(batchRows[i]!.accountId);
-        return { accountIds, accounts: () => eachAccountInput(batchRows, options) };
+        return { accountIds, accounts: () => eachRatingInput(batchRows, options) };
       } catch (error) {
         await close(false).catch(() => undefined);
         throw error;
@@ -129,8 +129,8 @@ function batchReader(options: InputReaderOptions): InputReader {
       const accountIds = options.accountIds.slice(start, start + options.batchAccounts);
       start += options.batchAccounts;
       if (accountIds.length === 0) return null;
-      const loaded = await loadAccountInputsWith((text, params) => read(text, params), { ...options, accountIds });
-      return { accountIds, accounts: () => loaded.values() };
+      const rows = (await read(INPUTS_SQL, [accountIds, options.usageFrom, options.usageTo])) as InputRow[];
+      return { accountIds, accounts: () => eachRatingInput(rows, options) };
     },
     close: async () => undefined,
   };

@@ -1,19 +1,13 @@
 /** L5: periodic add-ons. */
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_PRICE_BOOKS } from './catalog';
-import { BillingRuleError } from './errors';
+import type { BillingRuleError } from './errors';
 import { rateAccount } from './rate';
-import { addonStart, addonStop, app, edition, legacy, rate, rateMonth, summary } from './testdata/helpers';
+import { addonStart, addonStop, app, edition, legacy, rate, rateMonth, ruleErrorOf, summary } from './testdata/helpers';
 import type { AccountInput } from './types';
 
 function ruleError(account: AccountInput): BillingRuleError {
-  try {
-    rateAccount(account, ['2026-01'], SHIPPED_PRICE_BOOKS);
-  } catch (e) {
-    if (e instanceof BillingRuleError) return e;
-    throw e;
-  }
-  throw new Error('expected a BillingRuleError');
+  return ruleErrorOf(() => rateAccount(account, ['2026-01'], SHIPPED_PRICE_BOOKS));
 }
 
 describe('L5 periodic add-ons', () => {

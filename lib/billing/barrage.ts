@@ -16,11 +16,11 @@ import { type Day, formatDay, type MonthSpan } from './dates';
 import { type LineSink, pushLine } from './lines';
 import { ZERO, formatGrouped, formatPlain, microsToDecimal } from './money';
 import type { PriceTable } from './price-books';
-import type { UsageRow } from './usage';
+import type { MonthUsage } from './usage';
 
 export interface BarrageRateOptions {
   sdkAppId: number;
-  rows: readonly UsageRow[];
+  usage: MonthUsage;
   /** The month's paid days, inclusive. */
   from: Day;
   to: Day;
@@ -56,14 +56,15 @@ function total(sum: Sum): Decimal {
   return sum.exact === null ? fast : fast.plus(sum.exact);
 }
 
-export function rateBarrage({ sdkAppId, rows, from, to, prices, out }: BarrageRateOptions): void {
+export function rateBarrage({ sdkAppId, usage, from, to, prices, out }: BarrageRateOptions): void {
   prices.forEachRun(from, to, (runFrom, runTo) => {
     const domestic: Sum = { micros: 0, exact: null, days: 0 };
     const intl: Sum = { micros: 0, exact: null, days: 0 };
-    for (const row of rows) {
-      if (row.day < runFrom || row.day > runTo) continue;
-      add(domestic, row.domMicros, row.domExact);
-      add(intl, row.intlMicros, row.intlExact);
+    for (let i = 0; i < usage.length; i++) {
+      const day = usage.day[i] as Day;
+      if (day < runFrom || day > runTo) continue;
+      add(domestic, usage.domMicros[i] as number, usage.domExact?.[i] ?? null);
+      add(intl, usage.intlMicros[i] as number, usage.intlExact?.[i] ?? null);
     }
     const kinds = [
       { sum: domestic, key: 'BARRAGE.DOMESTIC', label: 'Domestic', sub: 0 },

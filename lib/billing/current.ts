@@ -19,7 +19,7 @@ import { type Day, OPEN_END, formatDay, parseDay, type MonthSpan } from './dates
 import { type LineSink, pushLine } from './lines';
 import { decimalOfInt, formatCount, formatGrouped, prorate, timesInt } from './money';
 import type { PriceTable } from './price-books';
-import type { UsageRow } from './usage';
+import type { MonthUsage } from './usage';
 
 /** The day the current scheme opened. */
 export const CURRENT_OPENED: Day = parseDay(LEGACY_CLOSED_AT) as Day;
@@ -66,7 +66,7 @@ export interface CurrentRateOptions {
   spans: readonly CurrentEditionSpan[];
   /** First day billed on the current scheme (E after a migration). */
   schemeFrom: Day;
-  rows: readonly UsageRow[];
+  usage: MonthUsage;
   month: MonthSpan;
   prices: PriceTable;
   out: LineSink;
@@ -97,18 +97,19 @@ export function rateCurrentPackages({ sdkAppId, spans, month, prices, out }: Cur
   }
 }
 
-export function rateMauOverage({ sdkAppId, spans, schemeFrom, rows, month, prices, out }: CurrentRateOptions): void {
+export function rateMauOverage({ sdkAppId, spans, schemeFrom, usage, month, prices, out }: CurrentRateOptions): void {
   const edition = currentEditionOn(spans, month.last);
   if (edition === null || !isPaidCurrentEdition(edition)) return;
   const from = Math.max(month.first, schemeFrom, CURRENT_OPENED);
   if (from > month.last) return;
   let mau = 0;
   let mauDay = 0;
-  for (const row of rows) {
-    if (row.day < from || row.day > month.last) continue;
-    if (row.mau > mau) {
-      mau = row.mau;
-      mauDay = row.day;
+  for (let i = 0; i < usage.length; i++) {
+    const day = usage.day[i] as Day;
+    if (day < from || day > month.last) continue;
+    if ((usage.mau[i] as number) > mau) {
+      mau = usage.mau[i] as number;
+      mauDay = day;
     }
   }
   const over = mau - CURRENT_MAU_OVERAGE.free;

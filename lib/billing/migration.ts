@@ -30,7 +30,7 @@ import {
 } from './catalog';
 import { type Day, formatDay, monthIndexOfDay, monthSpanOfIndex, parseDay } from './dates';
 import { BillingRuleError } from './errors';
-import type { AccountInput } from './types';
+import type { RatingInput } from './types';
 
 export interface PreparedMigration {
   executedOn: Day;
@@ -56,7 +56,7 @@ function keyPath(key: string): string {
 }
 
 /** Validates the account's migration against its scheme and apps. */
-export function prepareMigration(account: AccountInput): PreparedMigration | null {
+export function prepareMigration(account: RatingInput): PreparedMigration | null {
   const migration = account.migration;
   if (migration === undefined) return null;
   if (account.scheme !== 'LEGACY') {

@@ -17,11 +17,11 @@ import { type Day, formatDay, type MonthSpan } from './dates';
 import { type LineSink, pushLine } from './lines';
 import { decimalOfInt, formatCount, formatGrouped, timesInt } from './money';
 import type { PriceTable } from './price-books';
-import type { UsageRow } from './usage';
+import type { MonthUsage } from './usage';
 
 export interface OverageRateOptions {
   sdkAppId: number;
-  rows: readonly UsageRow[];
+  usage: MonthUsage;
   /** The month's paid days, inclusive. */
   from: Day;
   to: Day;
@@ -35,20 +35,23 @@ export function overageUnits(peak: number, free: number, unit: number): number {
   return peak <= free ? 0 : Math.ceil((peak - free) / unit);
 }
 
-export function rateLegacyOverage({ sdkAppId, rows, from, to, month, prices, out }: OverageRateOptions): void {
+export function rateLegacyOverage({ sdkAppId, usage, from, to, month, prices, out }: OverageRateOptions): void {
   let peakDau = 0;
   let peakDauDay = 0;
   let peakGroups = 0;
   let peakGroupsDay = 0;
-  for (const row of rows) {
-    if (row.day < from || row.day > to) continue;
-    if (row.dau > peakDau) {
-      peakDau = row.dau;
-      peakDauDay = row.day;
+  for (let i = 0; i < usage.length; i++) {
+    const day = usage.day[i] as Day;
+    if (day < from || day > to) continue;
+    const dau = usage.dau[i] as number;
+    const groups = usage.peakGroups[i] as number;
+    if (dau > peakDau) {
+      peakDau = dau;
+      peakDauDay = day;
     }
-    if (row.peakGroups > peakGroups) {
-      peakGroups = row.peakGroups;
-      peakGroupsDay = row.day;
+    if (groups > peakGroups) {
+      peakGroups = groups;
+      peakGroupsDay = day;
     }
   }
   const partial = from !== month.first || to !== month.last;

@@ -23,8 +23,8 @@ import { type PriceBook, type PriceTables, preparePriceBooks } from './price-boo
 import { rateRetention } from './retention';
 import { serializeLine } from './serialize';
 import { type AppTimeline, buildAppTimeline } from './timeline';
-import type { AccountInput, AppEvent, Invoice, InvoiceLine, MigrationInput } from './types';
-import { type UsageIndex, indexUsage, rowsOfMonth } from './usage';
+import type { AccountInput, AppEvent, Invoice, InvoiceLine, MigrationInput, RatingInput, UsageDay } from './types';
+import { UsageIndex, indexUsage } from './usage';
 
 interface PreparedApp {
   sdkAppId: number;
@@ -56,8 +56,15 @@ function checkScheme(scheme: unknown): Scheme {
   return scheme as Scheme;
 }
 
+/** An app's usage indexed: as given by a UsageBuilder, or built here from its daily rows. */
+function usageOf(usage: unknown, path: string): UsageIndex {
+  if (usage instanceof UsageIndex) return usage;
+  if (!Array.isArray(usage)) throw new BillingRuleError(path, 'must be a list of daily usage rows');
+  return indexUsage(usage as UsageDay[], path);
+}
+
 /** Validates the whole account (every rule of DOMAIN.md section 9) before anything is rated. */
-function prepareAccount(input: AccountInput): PreparedAccount {
+function prepareAccount(input: RatingInput): PreparedAccount {
   const scheme = checkScheme(input.scheme);
   const migration = prepareMigration(input);
   const account = { scheme, migration };
@@ -76,7 +83,7 @@ function prepareAccount(input: AccountInput): PreparedAccount {
       events: app.events,
       eventPath: (j) => `${path}.events[${j}]`,
     });
-    return { sdkAppId: app.sdkAppId, timeline, usage: indexUsage(app.usage, `${path}.usage`) };
+    return { sdkAppId: app.sdkAppId, timeline, usage: usageOf(app.usage, `${path}.usage`) };
   });
   return { scheme, migration, apps };
 }
@@ -93,10 +100,10 @@ function rateLegacyMonth(app: PreparedApp, month: MonthSpan, tables: PriceTables
   const from = Math.max(month.first, legacy.paidFrom);
   const to = Math.min(month.last, legacy.lastDay);
   if (from > to) return;
-  const rows = rowsOfMonth(app.usage, month.index);
-  if (rows.length === 0) return;
-  rateLegacyOverage({ sdkAppId, rows, from, to, month, prices, out });
-  rateBarrage({ sdkAppId, rows, from, to, month, prices, out });
+  const usage = app.usage.month(month.index);
+  if (usage.length === 0) return;
+  rateLegacyOverage({ sdkAppId, usage, from, to, month, prices, out });
+  rateBarrage({ sdkAppId, usage, from, to, month, prices, out });
 }
 
 function rateCurrentMonth(app: PreparedApp, month: MonthSpan, tables: PriceTables, out: LineSink): void {
@@ -106,7 +113,7 @@ function rateCurrentMonth(app: PreparedApp, month: MonthSpan, tables: PriceTable
     sdkAppId: app.sdkAppId,
     spans: current.editions,
     schemeFrom: current.from,
-    rows: rowsOfMonth(app.usage, month.index),
+    usage: app.usage.month(month.index),
     month,
     prices: tables.CURRENT,
     out,
@@ -134,7 +141,7 @@ function rateMonth(account: PreparedAccount, month: MonthSpan, tables: PriceTabl
  * invoice per month, in the order asked, with no lines when nothing is owed.
  * Throws BillingRuleError when the input breaks a rule.
  */
-export function rateAccount(input: AccountInput, months: readonly string[], priceBooks: readonly PriceBook[]): Invoice[] {
+export function rateAccount(input: RatingInput, months: readonly string[], priceBooks: readonly PriceBook[]): Invoice[] {
   const spans = parseMonths(months);
   const tables = preparePriceBooks(priceBooks);
   const account = prepareAccount(input);

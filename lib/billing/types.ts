@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import type { UsageIndex } from './usage';
 import type {
   AddonCode,
   CurrentEdition,
@@ -69,6 +70,14 @@ export interface AppInput {
   usage: readonly UsageDay[];
 }
 
+/**
+ * What rateAccount reads for an app: its usage as daily rows, or already validated and indexed
+ * by the engine's UsageBuilder (the billing run decodes stored rows straight into one).
+ */
+export interface RatingAppInput extends Omit<AppInput, 'usage'> {
+  usage: readonly UsageDay[] | UsageIndex;
+}
+
 export interface MigrationInput {
   /** The day the migration was executed; it takes effect on the first day of the next month. */
   executedOn: DateString;
@@ -81,6 +90,11 @@ export interface AccountInput {
   scheme: Scheme;
   apps: readonly AppInput[];
   migration?: MigrationInput;
+}
+
+/** An AccountInput whose apps may come with indexed usage (see RatingAppInput). */
+export interface RatingInput extends Omit<AccountInput, 'apps'> {
+  apps: readonly RatingAppInput[];
 }
 
 export interface InvoiceLine {

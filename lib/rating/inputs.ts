@@ -1,26 +1,27 @@
 import 'server-only';
-import type { AccountInput, AppEvent, AppInput, UsageDay } from '../billing/types';
+import type { AccountInput, AppEvent, AppInput, RatingAppInput, UsageDay } from '../billing/types';
 import type { CurrentEdition, Edition, PeriodicAddon, PriceBook, RetentionDays, Scheme } from '../billing/catalog';
-import { addDays } from '../billing/dates';
+import { addDays, type Day, parseDay } from '../billing/dates';
+import { UsageBuilder, type UsageIndex } from '../billing/usage';
 import { db, type Tx } from '../db/client';
 
 /** Anything that runs raw SQL: the app's client or an interactive transaction. */
 export type Queryable = Pick<Tx, '$queryRaw' | '$queryRawUnsafe'>;
 
 /**
- * A bare SQL executor: `$queryRawUnsafe` of a client or transaction, or the driver itself (the
- * billing run reads through the driver: Prisma's conversions cost more than the SQL on 100,000
- * apps). Integer columns come back as numbers, so every bigint is read as text here.
+ * An account's engine input with its executed migration. Its apps carry their usage as daily
+ * rows (`AppInput`, what the console's screens read), or, for the billing run, already indexed
+ * by the engine (`RatingApp`: no object per day is ever made).
  */
-export type RawQuery = (sql: string, params: readonly unknown[]) => Promise<Record<string, unknown>[]>;
-
-export type LoadedAccount = {
+export type LoadedAccount<App extends RatingAppInput = AppInput> = {
   accountId: number;
   /** The scheme the account is billed under now (or from its migration's effective date). */
   scheme: Scheme;
   migration: { executedOn: string; effectiveOn: string; editions: Record<string, CurrentEdition> } | null;
-  input: AccountInput;
+  input: Omit<AccountInput, 'apps'> & { apps: readonly App[] };
 };
+
+export type RatingApp = Omit<AppInput, 'usage'> & { usage: UsageIndex };
 
 export type LoadInputsOptions = {
   accountIds: readonly number[];
@@ -100,14 +101,9 @@ export type InputRow = {
  * number of apps (see INPUTS_SQL).
  */
 export async function loadAccountInputs(q: Queryable, options: LoadInputsOptions): Promise<Map<number, LoadedAccount>> {
-  return loadAccountInputsWith((sql, params) => q.$queryRawUnsafe(sql, ...params), options);
-}
-
-/** loadAccountInputs on any SQL executor (the driver, for the billing run). */
-export async function loadAccountInputsWith(query: RawQuery, options: LoadInputsOptions): Promise<Map<number, LoadedAccount>> {
   const ids = [...options.accountIds];
   if (ids.length === 0) return new Map();
-  const rows = (await query(INPUTS_SQL, [ids, options.usageFrom, options.usageTo])) as InputRow[];
+  const rows = await q.$queryRawUnsafe<InputRow[]>(INPUTS_SQL, ids, options.usageFrom, options.usageTo);
   return assembleAccountInputs(rows, options);
 }
 
@@ -118,41 +114,55 @@ export function assembleAccountInputs(rows: readonly InputRow[], options: Pick<L
   return result;
 }
 
-/**
- * The engine's inputs one account at a time, decoded when asked for: the billing run rates each
- * account right after decoding it, so its tens of thousands of small objects die young and the
- * garbage collector never copies them.
- */
-export function* eachAccountInput(rows: readonly InputRow[], options: Pick<LoadInputsOptions, 'usageFrom' | 'usageTo'>): Generator<LoadedAccount> {
+/** The engine's inputs one account at a time, decoded when asked for, usage as daily rows. */
+export function eachAccountInput(rows: readonly InputRow[], options: Pick<LoadInputsOptions, 'usageFrom' | 'usageTo'>): Generator<LoadedAccount> {
   const dates = dateTable(options.usageFrom, options.usageTo);
-  let account = null as LoadedAccount | null;
-  for (const row of rows) {
-    if (account?.accountId !== row.accountId) {
-      if (account) yield appsInOrder(account);
-      const migration =
-        row.executedOn && row.effectiveOn
-          ? { executedOn: row.executedOn, effectiveOn: row.effectiveOn, editions: (row.editions ?? {}) as Record<string, CurrentEdition> }
-          : null;
-      account = {
-        accountId: row.accountId,
-        scheme: row.scheme,
-        migration,
-        input: {
-          // A migrated account started LEGACY; the engine applies the migration itself.
-          scheme: migration ? 'LEGACY' : row.scheme,
-          apps: [],
-          ...(migration ? { migration: { executedOn: migration.executedOn, editions: migration.editions } } : {}),
-        },
-      };
+  return eachAccount(rows, (row) => ({
+    sdkAppId: Number(row.sdkAppId),
+    events: row.events ? decodeEvents(row.events) : [],
+    usage: row.usage ? usageDays(row.usage, dates) : [],
+  }));
+}
+
+/**
+ * eachAccountInput for the billing run, which rates each account right after decoding it (so
+ * its objects die young and the garbage collector never copies them): each app's usage goes
+ * straight from the row text into the engine's index, without an object per day.
+ */
+export function eachRatingInput(rows: readonly InputRow[], options: Pick<LoadInputsOptions, 'usageFrom'>): Generator<LoadedAccount<RatingApp>> {
+  const from = parseDay(options.usageFrom) as Day;
+  return eachAccount(rows, (row, path) => {
+    const builder = new UsageBuilder(`${path}.usage`);
+    if (row.usage) eachUsageRow(row.usage, (position, offset, dau, peakGroups, mau, pcc, domestic, intl) => builder.add(position, from + offset, dau, peakGroups, mau, pcc, domestic, intl));
+    return { sdkAppId: Number(row.sdkAppId), events: row.events ? decodeEvents(row.events) : [], usage: builder.build() };
+  });
+}
+
+/** Rows grouped by account -> accounts, each with its apps by SDKAppID (the order its invoice lists them in). */
+function* eachAccount<App extends RatingAppInput>(rows: readonly InputRow[], decodeApp: (row: InputRow, path: string) => App): Generator<LoadedAccount<App>> {
+  for (let start = 0, end = 0; start < rows.length; start = end) {
+    const first = rows[start]!;
+    while (end < rows.length && rows[end]!.accountId === first.accountId) end++;
+    const appRows = rows.slice(start, end).filter((row) => row.sdkAppId !== null);
+    if (appRows.some((row, i) => i > 0 && Number(appRows[i - 1]!.sdkAppId) > Number(row.sdkAppId))) {
+      appRows.sort((a, b) => Number(a.sdkAppId) - Number(b.sdkAppId));
     }
-    if (row.sdkAppId === null) continue;
-    (account.input.apps as AppInput[]).push({
-      sdkAppId: Number(row.sdkAppId),
-      events: row.events ? decodeEvents(row.events) : [],
-      usage: row.usage ? usageDays(row.usage, dates) : [],
-    });
+    const migration =
+      first.executedOn && first.effectiveOn
+        ? { executedOn: first.executedOn, effectiveOn: first.effectiveOn, editions: (first.editions ?? {}) as Record<string, CurrentEdition> }
+        : null;
+    yield {
+      accountId: first.accountId,
+      scheme: first.scheme,
+      migration,
+      input: {
+        // A migrated account started LEGACY; the engine applies the migration itself.
+        scheme: migration ? 'LEGACY' : first.scheme,
+        apps: appRows.map((row, i) => decodeApp(row, `apps[${i}]`)),
+        ...(migration ? { migration: { executedOn: migration.executedOn, editions: migration.editions } } : {}),
+      },
+    };
   }
-  if (account) yield appsInOrder(account);
 }
 
 /** An app's events in the order the engine applies them: by date, then as recorded (by id). */
@@ -174,13 +184,6 @@ function decodeEvents(text: string): AppEvent[] {
   return rows.map((row) => row.event);
 }
 
-/** An account's apps by SDKAppID, the order its invoice lists them in. */
-function appsInOrder(account: LoadedAccount): LoadedAccount {
-  const apps = account.input.apps as AppInput[];
-  if (apps.some((app, i) => i > 0 && apps[i - 1]!.sdkAppId > app.sdkAppId)) apps.sort((a, b) => a.sdkAppId - b.sdkAppId);
-  return account;
-}
-
 /** The days from..to as YYYY-MM-DD, by offset. */
 function dateTable(from: string, to: string): string[] {
   const out: string[] = [];
@@ -188,23 +191,34 @@ function dateTable(from: string, to: string): string[] {
   return out;
 }
 
+/** One day of an app's usage text: its place in the text, days after usageFrom, then the measures (undefined: not reported). */
+type UsageRowVisitor = (
+  position: number,
+  offset: number,
+  dau: number | undefined,
+  peakGroups: number | undefined,
+  mau: number | undefined,
+  pcc: number | undefined,
+  domestic: string | undefined,
+  intl: string | undefined,
+) => void;
+
 /**
- * Decodes one app's usage text (see INPUTS_SQL) in one pass over its characters: the billing
+ * Reads one app's usage text (see INPUTS_SQL) in one pass over its characters: the billing
  * run decodes millions of days, and splitting every day into arrays of strings costs more than
  * rating them.
  */
-function usageDays(text: string, dates: readonly string[]): UsageDay[] {
-  const days: UsageDay[] = [];
+function eachUsageRow(text: string, visit: UsageRowVisitor): void {
   const n = text.length;
   let i = 0;
-  while (i < n) {
+  for (let position = 0; i < n; position++) {
     // At '(' of `(offset,dau,peakGroups,mau,pcc,domestic,intl)`.
     i++;
     let field = 0;
     let start = i;
     let value = 0;
     let seen = false;
-    let date = '';
+    let offset = 0;
     let dau: number | undefined;
     let peakGroups: number | undefined;
     let mau: number | undefined;
@@ -223,7 +237,7 @@ function usageDays(text: string, dates: readonly string[]): UsageDay[] {
       if (c === 46) continue;
       // End of a field (',' or ')'); an empty field is NULL, not reported.
       if (seen) {
-        if (field === 0) date = dates[value]!;
+        if (field === 0) offset = value;
         else if (field === 1) dau = value;
         else if (field === 2) peakGroups = value;
         else if (field === 3) mau = value;
@@ -237,11 +251,19 @@ function usageDays(text: string, dates: readonly string[]): UsageDay[] {
       start = i + 1;
       if (c === 41) break;
     }
-    // Every day has the same shape (absent fields undefined): one small object, never grown.
-    days.push({ date, dau, peakGroups, mau, pcc, barrageDomesticMbps: domestic, barrageIntlMbps: intl });
+    visit(position, offset, dau, peakGroups, mau, pcc, domestic, intl);
     // Past ')' and the ';' between days.
     i += 2;
   }
+}
+
+/** An app's usage text as the engine's daily rows. */
+function usageDays(text: string, dates: readonly string[]): UsageDay[] {
+  const days: UsageDay[] = [];
+  eachUsageRow(text, (_position, offset, dau, peakGroups, mau, pcc, domestic, intl) => {
+    // Every day has the same shape (absent fields undefined): one small object, never grown.
+    days.push({ date: dates[offset]!, dau, peakGroups, mau, pcc, barrageDomesticMbps: domestic, barrageIntlMbps: intl });
+  });
   return days;
 }
 

@@ -1,5 +1,6 @@
 /** Small builders shared by the engine's tests (not part of the engine). */
 import { SHIPPED_PRICE_BOOKS, type PriceBook } from '../catalog';
+import { BillingRuleError } from '../errors';
 import { rateAccount } from '../rate';
 import { type InvoiceJson, type InvoiceLineJson, serializeInvoice } from '../serialize';
 import type { AccountInput, AppEvent, AppInput, Edition, MigrationInput, UsageDay } from '../types';
@@ -52,4 +53,15 @@ export function summary(invoice: InvoiceJson): string[] {
 
 export function linesOf(invoice: InvoiceJson, code: InvoiceLineJson['code']): InvoiceLineJson[] {
   return invoice.lines.filter((l) => l.code === code);
+}
+
+/** The BillingRuleError `fn` throws (any other outcome fails the test). */
+export function ruleErrorOf(fn: () => unknown): BillingRuleError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof BillingRuleError) return e;
+    throw e;
+  }
+  throw new Error('expected a BillingRuleError');
 }
