@@ -5,7 +5,7 @@
  * a Decimal.
  */
 import Decimal from 'decimal.js';
-import { civilFromDay, type Day, dayFromCivil, daysInMonth, formatDay, parseDay } from './dates';
+import { type Day, formatDay, monthSpanOfDay, parseDay } from './dates';
 import { BillingRuleError } from './errors';
 import { isPlainNonNegativeDecimal, toMicros, toMoney } from './money';
 import type { UsageDay } from './types';
@@ -178,16 +178,15 @@ export class UsageBuilder {
   }
 
   private monthOf(day: Day): MonthColumns {
-    const { year, month: m } = civilFromDay(day);
-    const index = year * 12 + m - 1;
-    let month = this.months.get(index);
+    const span = monthSpanOfDay(day);
+    let month = this.months.get(span.index);
     if (month === undefined) {
       month = newMonth();
-      this.months.set(index, month);
+      this.months.set(span.index, month);
     }
     this.current = month;
-    this.first = dayFromCivil(year, m, 1);
-    this.last = this.first + daysInMonth(year, m) - 1;
+    this.first = span.first;
+    this.last = span.last;
     return month;
   }
 

@@ -117,11 +117,7 @@ export function assembleAccountInputs(rows: readonly InputRow[], options: Pick<L
 /** The engine's inputs one account at a time, decoded when asked for, usage as daily rows. */
 export function eachAccountInput(rows: readonly InputRow[], options: Pick<LoadInputsOptions, 'usageFrom' | 'usageTo'>): Generator<LoadedAccount> {
   const dates = dateTable(options.usageFrom, options.usageTo);
-  return eachAccount(rows, (row) => ({
-    sdkAppId: Number(row.sdkAppId),
-    events: row.events ? decodeEvents(row.events) : [],
-    usage: row.usage ? usageDays(row.usage, dates) : [],
-  }));
+  return eachAccount(rows, (usage) => (usage ? usageDays(usage, dates) : []));
 }
 
 /**
@@ -131,15 +127,21 @@ export function eachAccountInput(rows: readonly InputRow[], options: Pick<LoadIn
  */
 export function eachRatingInput(rows: readonly InputRow[], options: Pick<LoadInputsOptions, 'usageFrom'>): Generator<LoadedAccount<RatingApp>> {
   const from = parseDay(options.usageFrom) as Day;
-  return eachAccount(rows, (row, path) => {
-    const builder = new UsageBuilder(`${path}.usage`);
-    if (row.usage) eachUsageRow(row.usage, (position, offset, dau, peakGroups, mau, pcc, domestic, intl) => builder.add(position, from + offset, dau, peakGroups, mau, pcc, domestic, intl));
-    return { sdkAppId: Number(row.sdkAppId), events: row.events ? decodeEvents(row.events) : [], usage: builder.build() };
+  return eachAccount(rows, (usage, path) => {
+    const builder = new UsageBuilder(path);
+    if (usage) eachUsageRow(usage, (position, offset, dau, peakGroups, mau, pcc, domestic, intl) => builder.add(position, from + offset, dau, peakGroups, mau, pcc, domestic, intl));
+    return builder.build();
   });
 }
 
-/** Rows grouped by account -> accounts, each with its apps by SDKAppID (the order its invoice lists them in). */
-function* eachAccount<App extends RatingAppInput>(rows: readonly InputRow[], decodeApp: (row: InputRow, path: string) => App): Generator<LoadedAccount<App>> {
+/**
+ * Rows grouped by account -> accounts, each with its apps by SDKAppID (the order its invoice
+ * lists them in); `decodeUsage` turns an app's usage text (null: none) into the engine's form.
+ */
+function* eachAccount<Usage extends RatingAppInput['usage']>(
+  rows: readonly InputRow[],
+  decodeUsage: (text: string | null, path: string) => Usage,
+): Generator<LoadedAccount<Omit<AppInput, 'usage'> & { usage: Usage }>> {
   for (let start = 0, end = 0; start < rows.length; start = end) {
     const first = rows[start]!;
     while (end < rows.length && rows[end]!.accountId === first.accountId) end++;
@@ -158,7 +160,11 @@ function* eachAccount<App extends RatingAppInput>(rows: readonly InputRow[], dec
       input: {
         // A migrated account started LEGACY; the engine applies the migration itself.
         scheme: migration ? 'LEGACY' : first.scheme,
-        apps: appRows.map((row, i) => decodeApp(row, `apps[${i}]`)),
+        apps: appRows.map((row, i) => ({
+          sdkAppId: Number(row.sdkAppId),
+          events: row.events ? decodeEvents(row.events) : [],
+          usage: decodeUsage(row.usage, `apps[${i}].usage`),
+        })),
         ...(migration ? { migration: { executedOn: migration.executedOn, editions: migration.editions } } : {}),
       },
     };

@@ -159,7 +159,7 @@ export function parseUsageRows(input: unknown, options: { today: string; rowLabe
       errors.push({ index, field: 'date', reason: `${row.date} is in the future (today is ${options.today})` });
       bad = true;
     }
-    if (row.dau === null && row.peakGroups === null && row.mau === null && row.pcc === null && row.barrageDomesticMbps === null && row.barrageIntlMbps === null) {
+    if (METRIC_FIELDS.every((f) => row[f] === null)) {
       errors.push({ index, field: 'row', reason: `has no measure: give at least one of ${METRIC_FIELDS.join(', ')}` });
       bad = true;
     }
