@@ -52,10 +52,11 @@ function toEngineEvent(row: EventRow): AppEvent {
 
 /**
  * One row per app (one per app-less account too), grouped by account: the account with its
- * executed migration, the app's plan events folded into one text (aggregated once for all the
- * accounts' apps, then joined by hash: a subquery per app costs more than its few events) and
- * its usage folded into one text by a lateral subquery on the (sdkAppId, date) key. One
- * statement for any number of accounts; the billing run reads it through a cursor.
+ * executed migration, and the app's plan events and usage each folded into one text by a
+ * lateral subquery on its index ((sdkAppId, date, id) and the (sdkAppId, date) key). Per app,
+ * so rows stream from the first one: aggregating every app's events up front and joining them
+ * by hash kept the billing run's first batch waiting 0.3 s (100,000 apps) and cost as much in
+ * all. One statement for any number of accounts; the billing run reads it through a cursor.
  *   events: `(date,type,edition,addon,action,retentionDays,id);…`
  *   usage:  `(day,dau,peakGroups,mau,pcc,domestic,intl);…`, day = days after usageFrom
  * Each part is a row value's text (an empty field is NULL: not reported), the cheapest text
@@ -72,12 +73,10 @@ export const INPUTS_SQL = `
     FROM "Account" a
     LEFT JOIN "MigrationTicket" t ON t."accountId" = a."id" AND t."status" = 'EXECUTED'
     LEFT JOIN "App" p ON p."accountId" = a."id"
-    LEFT JOIN (
-      SELECT e."sdkAppId", string_agg(ROW(to_char(e."date", 'YYYY-MM-DD'), e."type", e."edition", e."addon", e."action", e."retentionDays", e."id")::text,
-                                      ';') AS "events"
-        FROM "PlanEvent" e JOIN "App" q ON q."sdkAppId" = e."sdkAppId"
-       WHERE q."accountId" = ANY($1::int[])
-       GROUP BY e."sdkAppId") ev ON ev."sdkAppId" = p."sdkAppId"
+    LEFT JOIN LATERAL (
+      SELECT string_agg(ROW(to_char(e."date", 'YYYY-MM-DD'), e."type", e."edition", e."addon", e."action", e."retentionDays", e."id")::text,
+                        ';') AS "events"
+        FROM "PlanEvent" e WHERE e."sdkAppId" = p."sdkAppId") ev ON TRUE
     LEFT JOIN LATERAL (
       SELECT string_agg(ROW(u."date" - $2::date, u."dau", u."peakGroups", u."mau", u."pcc", u."barrageDomesticMbps", u."barrageIntlMbps")::text,
                         ';') AS "usage"
