@@ -38,6 +38,15 @@ test('[OPS][CATALOG]: ops read both schemes, add a price-book version from a fut
   await page.getByLabel('From').fill('2026-01-01');
   await expect(page).toHaveURL(/from=2026-01-01/);
   await screenshot(page, 'catalog-04-audit');
+  // Reset clears every filter, the account and the dates included.
+  await page.getByLabel('Account ID').fill('1');
+  await page.getByLabel('Account ID').press('Enter');
+  await expect(page).toHaveURL(/account=1/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(page.getByLabel('From')).toHaveValue('');
+  await expect(page.getByLabel('Account ID')).toHaveValue('');
+  await expect(page.getByLabel('Action')).toHaveValue('');
 });
 
 test('[ACCOUNT_MANAGER][CATALOG]: a manager reads the catalog but cannot add versions or open the audit log', async ({ page }) => {

@@ -64,6 +64,7 @@ export function AuditTable({ rows, pageCount, rowCount, actions }: { rows: Audit
           searchParam="actor"
           searchPlaceholder={t('audit.filter.actor')}
           filters={[{ param: 'action', label: t('audit.filter.action'), options: actions.map((a) => ({ value: a, label: a })) }]}
+          extraParams={['account', 'from', 'to']}
         >
           <AuditExtraFilters />
         </DataTableToolbar>

@@ -8,23 +8,29 @@ import { useUrlState } from './use-url-state';
 
 export type FacetFilter = { param: string; label: string; options: { value: string; label: string }[] };
 
-/** Free-text search plus select filters, all written to the URL (page resets to 1). */
+/**
+ * Free-text search plus select filters, all written to the URL (page resets to 1). Filters a
+ * table adds as `children` name their URL parameters in `extraParams`, so Reset clears them too.
+ */
 export function DataTableToolbar({
   searchParam = 'q',
   searchPlaceholder,
   filters = [],
+  extraParams = [],
   children,
 }: {
   searchParam?: string;
   searchPlaceholder?: string;
   filters?: FacetFilter[];
+  extraParams?: string[];
   children?: ReactNode;
 }) {
   const { t } = useI18n();
   const { searchParams, setParams } = useUrlState();
   const current = searchParams.get(searchParam) ?? '';
   const submit = (value: string) => value.trim() !== current && setParams({ [searchParam]: value.trim() }, { resetPage: true });
-  const active = [searchParam, ...filters.map((f) => f.param)].some((p) => searchParams.get(p));
+  const params = [searchParam, ...filters.map((f) => f.param), ...extraParams];
+  const active = params.some((p) => searchParams.get(p));
 
   return (
     <div className="flex flex-wrap items-end gap-2">
@@ -68,7 +74,7 @@ export function DataTableToolbar({
         <Button
           variant="ghost"
           size="sm"
-          onClick={() => setParams(Object.fromEntries([searchParam, ...filters.map((f) => f.param)].map((p) => [p, null])), { resetPage: true })}
+          onClick={() => setParams(Object.fromEntries(params.map((p) => [p, null])), { resetPage: true })}
         >
           {t('common.reset')}
         </Button>

@@ -1,9 +1,9 @@
 import 'server-only';
 import { appStateOn, type AppState } from '../billing/state';
 import { effectiveLimits, type EffectiveLimit } from '../billing/limits';
+import { billingDay } from '../clock';
 import { db } from '../db/client';
 import { loadAccountInput } from '../rating/inputs';
-import { toDateString } from './queries';
 
 export type AppView = {
   sdkAppId: string;
@@ -29,7 +29,8 @@ export async function listAccountApps(accountId: number, date: string): Promise<
   if (!loaded) return [];
   const eventsByApp = new Map(loaded.input.apps.map((app) => [app.sdkAppId, app.events]));
   return apps.map((app) => {
-    const created = toDateString(app.createdAt);
+    // Its first day in the billing calendar (an app created at 01:00 in Shanghai is 17:00 UTC the day before).
+    const created = billingDay(app.createdAt);
     // An app created after `date` is shown as it will start.
     const state = appStateOn(
       { scheme: loaded.input.scheme, migration: loaded.input.migration, sdkAppId: Number(app.sdkAppId), events: eventsByApp.get(Number(app.sdkAppId)) ?? [] },

@@ -8,6 +8,7 @@
  *   or Developer) and comes back needs a new application.
  * - Legacy editions have no broadcast push or community rows in their matrix: not offered.
  */
+import { billingDay } from '../clock';
 import { BROADCAST_PUSH_ACTIVATION_HOURS, COMMUNITY_UNAVAILABLE_DATA_CENTERS, type DataCenter, type Edition, type Scheme } from '../billing/catalog';
 
 export type ApplicationFacts = {
@@ -30,9 +31,7 @@ export type CommunityState = { status: 'on' } | { status: 'off'; reason: 'editio
 
 /** Shanghai calendar day of an instant. */
 export function shanghaiDate(instant: string | Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    typeof instant === 'string' ? new Date(instant) : instant,
-  );
+  return billingDay(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
 export function enablesAtFor(approvedAt: Date): Date {
