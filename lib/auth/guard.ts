@@ -44,16 +44,20 @@ export function accountScope(actor: Actor): { id?: number; managerId?: string } 
   }
 }
 
+/** An account's manager (null: none), or undefined when there is no such account; read once per server render. */
+const accountManager = cache(async (accountId: number): Promise<string | null | undefined> => {
+  const account = await db.account.findUnique({ where: { id: accountId }, select: { managerId: true } });
+  return account === null ? undefined : account.managerId;
+});
+
 export async function canAccessAccount(actor: Actor, accountId: number): Promise<boolean> {
   if (actor.role === 'OPS') return true;
   if (actor.role === 'CUSTOMER') return actor.accountId === accountId;
-  const account = await db.account.findUnique({ where: { id: accountId }, select: { managerId: true } });
-  return account?.managerId === actor.id;
+  return (await accountManager(accountId)) === actor.id;
 }
 
 /** 404 when the account does not exist, 403 when it exists but is not the actor's. */
 export async function requireAccountAccess(actor: Actor, accountId: number): Promise<void> {
-  const exists = await db.account.count({ where: { id: accountId } });
-  if (!exists) notFound();
+  if ((await accountManager(accountId)) === undefined) notFound();
   if (!(await canAccessAccount(actor, accountId))) forbidden();
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import type { AccountInput, AppEvent, AppInput, RatingAppInput, UsageDay } from '../billing/types';
 import type { CurrentEdition, Edition, PeriodicAddon, PriceBook, RetentionDays, Scheme } from '../billing/catalog';
 import { addDays, type Day, parseDay } from '../billing/dates';
@@ -272,9 +273,20 @@ function usageDays(text: string, dates: readonly string[]): UsageDay[] {
   return days;
 }
 
+/**
+ * One account's engine input. Through the app's client it is read once per server render (a
+ * page and the panels it renders all ask for it; React's `cache`), so callers must not change
+ * what it returns; inside a transaction it is read afresh.
+ */
 export async function loadAccountInput(accountId: number, usageFrom: string, usageTo: string, q: Queryable = db): Promise<LoadedAccount | null> {
+  if (q === db) return loadAccountInputOnce(accountId, usageFrom, usageTo);
   return (await loadAccountInputs(q, { accountIds: [accountId], usageFrom, usageTo })).get(accountId) ?? null;
 }
+
+const loadAccountInputOnce = cache(
+  async (accountId: number, usageFrom: string, usageTo: string): Promise<LoadedAccount | null> =>
+    (await loadAccountInputs(db, { accountIds: [accountId], usageFrom, usageTo })).get(accountId) ?? null,
+);
 
 /** Every price-book version, oldest first, as the engine reads them. */
 export async function loadPriceBooks(q: Queryable = db): Promise<PriceBook[]> {
