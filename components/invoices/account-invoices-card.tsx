@@ -10,25 +10,22 @@ import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 import { InvoiceStatusBadge } from './status-badge';
 
 /**
- * The account page's invoices, newest first: every status for ops and the account's manager,
- * only issued, paid and void ones for the customer (the query's scope decides, not this view).
+ * The console account page's invoices (ops and the account's manager), newest first, every
+ * status; customers read theirs in the portal.
  */
 export async function AccountInvoicesCard({ accountId, actor }: { accountId: number; actor: Actor }) {
   const [{ t, locale }, invoices] = await Promise.all([getI18n(), listAccountInvoices(actor, accountId, 12)]);
-  const customer = actor.role === 'CUSTOMER';
-  const base = customer ? '/portal/invoices' : '/invoices';
-  const all = customer ? '/portal/invoices' : `/invoices?q=${accountId}`;
   return (
     <Card
       title={t('accountInvoices.title')}
       actions={
-        <LinkButton href={all} size="sm">
+        <LinkButton href={`/invoices?q=${accountId}`} size="sm">
           {t('accountInvoices.all')}
         </LinkButton>
       }
     >
       {invoices.length === 0 ? (
-        <EmptyState title={t(customer ? 'accountInvoices.emptyCustomer' : 'accountInvoices.empty')} />
+        <EmptyState title={t('accountInvoices.empty')} />
       ) : (
         <Table>
           <THead>
@@ -44,7 +41,7 @@ export async function AccountInvoicesCard({ accountId, actor }: { accountId: num
             {invoices.map((invoice) => (
               <TR key={invoice.id}>
                 <TD>
-                  <Link href={`${base}/${invoice.id}`} className="font-mono text-xs font-medium text-sky-800 hover:underline">
+                  <Link href={`/invoices/${invoice.id}`} className="font-mono text-xs font-medium text-sky-800 hover:underline">
                     {invoice.number ?? t('invoices.draftNumber', { id: invoice.id })}
                   </Link>
                 </TD>

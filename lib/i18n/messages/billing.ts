@@ -95,7 +95,6 @@ export const billing = {
     'accountInvoices.title': 'Invoices',
     'accountInvoices.all': 'All invoices',
     'accountInvoices.empty': 'No invoices for this account yet.',
-    'accountInvoices.emptyCustomer': 'No bills yet.',
 
     // Customer bills
     'bills.title': 'Bills',
@@ -295,7 +294,6 @@ export const billing = {
     'accountInvoices.title': '账单',
     'accountInvoices.all': '全部账单',
     'accountInvoices.empty': '该账户还没有账单。',
-    'accountInvoices.emptyCustomer': '还没有账单。',
 
     'bills.title': '我的账单',
     'bills.description': '您已出账的账单。打开账单可查看明细、打印或下载 CSV。',
