@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/guard';
 import { createApiKey, revokeApiKey } from '../../lib/api-keys/commands';
@@ -7,7 +8,7 @@ import { driverSql, driverTransaction } from '../../lib/billing-runs/raw';
 import { checkUsageRows, ingestUsage } from '../../lib/usage/commands';
 import { parseUsageRows } from '../../lib/usage/schemas';
 import { createAccount, createUser } from './billing-helpers';
-import { useTestDatabase } from './db';
+import { onPostgres, useTestDatabase } from './db';
 
 const getDb = useTestDatabase();
 const TODAY = '2026-11-23';
@@ -178,6 +179,66 @@ describe('POST /api/v1/usage', () => {
     ).rejects.toThrow(/billed on invoice INV-2026-999999/);
     // October is still open.
     expect((await post([{ sdkAppId: Number(app), date: '2026-10-01', mau: 5 }])).status).toBe(200);
+  });
+});
+
+describe('usage and issuing at the same time (PostgreSQL: two connections)', () => {
+  const write = (sql: pg.PoolClient, sdkAppId: bigint, date: string) =>
+    sql.query(`INSERT INTO "UsageDaily" ("sdkAppId", "date", "mau", "source", "sentBy") VALUES ($1, $2::date, 7, 'SEED', 'race')`, [sdkAppId.toString(), date]);
+  const issue = (sql: pg.PoolClient, invoiceId: number, number: string) =>
+    sql.query(`UPDATE "Invoice" SET "status" = 'ISSUED', "number" = $2, "issuedAt" = now() WHERE "id" = $1`, [invoiceId, number]);
+  /** Whether `promise` is still pending after a while (it waits for a lock). */
+  const stillWaiting = async (promise: Promise<unknown>) => {
+    let settled = false;
+    void promise.then(() => (settled = true), () => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return !settled;
+  };
+
+  async function draftWithTwoConnections(month: string) {
+    const db = getDb();
+    if (db.driver.kind !== 'postgres') throw new Error('needs PostgreSQL');
+    const account = await createAccount(db, { scheme: 'CURRENT' });
+    const invoice = await db.prisma.invoice.create({ data: { accountId: account.id, month, scheme: 'CURRENT', currency: 'USD', total: '0' } });
+    return { db, app: account.apps[0]!, invoiceId: invoice.id, a: await db.driver.pool.connect(), b: await db.driver.pool.connect() };
+  }
+
+  it.runIf(onPostgres)('an issue waits for usage of its month being written, and the usage lands before it', async () => {
+    const { db, app, invoiceId, a, b } = await draftWithTwoConnections('2026-07');
+    try {
+      await a.query('BEGIN');
+      await write(a, app, '2026-07-10');
+      const issuing = issue(b, invoiceId, 'INV-2026-999990');
+      expect(await stillWaiting(issuing)).toBe(true);
+      await a.query('COMMIT');
+      await issuing;
+      // Issued now: the month takes no more usage.
+      await expect(write(a, app, '2026-07-11')).rejects.toThrow(/billed on invoice INV-2026-999990/);
+      const rows = await db.prisma.usageDaily.findMany({ where: { sdkAppId: app } });
+      const issuedAt = (await db.prisma.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).issuedAt!;
+      expect(rows.map((r) => r.date.toISOString().slice(0, 10))).toEqual(['2026-07-10']);
+      expect(rows[0]!.updatedAt.getTime()).toBeLessThanOrEqual(issuedAt.getTime());
+    } finally {
+      a.release();
+      b.release();
+    }
+  });
+
+  it.runIf(onPostgres)('usage written while its month is being issued waits for the issue, then is refused', async () => {
+    const { db, app, invoiceId, a, b } = await draftWithTwoConnections('2026-06');
+    try {
+      await b.query('BEGIN');
+      await issue(b, invoiceId, 'INV-2026-999991');
+      const writing = write(a, app, '2026-06-10');
+      writing.catch(() => undefined);
+      expect(await stillWaiting(writing)).toBe(true);
+      await b.query('COMMIT');
+      await expect(writing).rejects.toThrow(/billed on invoice INV-2026-999991/);
+      expect(await db.prisma.usageDaily.count({ where: { sdkAppId: app } })).toBe(0);
+    } finally {
+      a.release();
+      b.release();
+    }
   });
 });
 
