@@ -32,6 +32,7 @@ export function DataTable<TData>({
   data,
   pageCount,
   rowCount,
+  rowCountCapped = false,
   toolbar,
   getRowId,
   emptyText,
@@ -40,6 +41,8 @@ export function DataTable<TData>({
   data: TData[];
   pageCount: number;
   rowCount: number;
+  /** The server counted up to `rowCount` and stopped: there are more rows (shown as "10,000+"). */
+  rowCountCapped?: boolean;
   toolbar?: ReactNode;
   getRowId?: (row: TData) => string;
   emptyText?: string;
@@ -137,7 +140,7 @@ export function DataTable<TData>({
           </tbody>
         </table>
       </div>
-      <DataTablePagination pageCount={pageCount} rowCount={rowCount} />
+      <DataTablePagination pageCount={pageCount} rowCount={rowCount} rowCountCapped={rowCountCapped} />
     </div>
   );
 }

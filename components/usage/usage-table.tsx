@@ -10,7 +10,7 @@ import { DataTable } from '../data-table/data-table';
 import { DataTableToolbar } from '../data-table/data-table-toolbar';
 import { Badge } from '../ui/badge';
 
-export function UsageTable({ rows, pageCount, rowCount, months }: { rows: UsageRow[]; pageCount: number; rowCount: number; months: string[] }) {
+export function UsageTable({ rows, pageCount, rowCount, rowCountCapped, months }: { rows: UsageRow[]; pageCount: number; rowCount: number; rowCountCapped: boolean; months: string[] }) {
   const { t, locale } = useI18n();
   const columns = useMemo<ColumnDef<UsageRow, unknown>[]>(() => {
     const count = (key: 'dau' | 'peakGroups' | 'mau' | 'pcc') => ({
@@ -78,6 +78,7 @@ export function UsageTable({ rows, pageCount, rowCount, months }: { rows: UsageR
       data={rows}
       pageCount={pageCount}
       rowCount={rowCount}
+      rowCountCapped={rowCountCapped}
       getRowId={(row) => `${row.sdkAppId}-${row.date}`}
       emptyText={t('usage.empty')}
       toolbar={

@@ -30,7 +30,13 @@ const ORDER_BY: Record<UsageSortKey, Prisma.Sql> = {
  * Daily usage rows for the console's lookup (ops only): by app, month and source. `sentBy` is
  * shown as the user's email or `api-key:<prefix>`.
  */
-export async function listUsage(search: UsageSearch): Promise<{ rows: UsageRow[]; rowCount: number; pageCount: number }> {
+/** Rows counted at most: past it the lookup says "10,000+" (ops narrow it by app or month). */
+export const USAGE_COUNT_CAP = 10_000;
+
+export async function listUsage(
+  search: UsageSearch,
+  countCap = USAGE_COUNT_CAP,
+): Promise<{ rows: UsageRow[]; rowCount: number; pageCount: number; rowCountCapped: boolean }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (search.app) conditions.push(Prisma.sql`u."sdkAppId" = ${BigInt(search.app)}`);
   if (search.month) {
@@ -52,13 +58,16 @@ export async function listUsage(search: UsageSearch): Promise<{ rows: UsageRow[]
         ${where}
        ORDER BY ${ORDER_BY[search.sort.id]} ${direction}, u."sdkAppId", u."date"
        LIMIT ${search.perPage} OFFSET ${(search.page - 1) * search.perPage}`,
-    // An exact count over millions of rows is slow; the lookup is meant to be filtered by app or month.
-    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "UsageDaily" u ${where}`,
+    // Counted up to the cap: an exact count of millions of rows took 0.3 s per 3 million on
+    // every page of the lookup.
+    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM (SELECT 1 FROM "UsageDaily" u ${where} LIMIT ${countCap + 1}) s`,
   ]);
-  const rowCount = counted[0]?.count ?? 0;
+  const total = counted[0]?.count ?? 0;
+  const rowCount = Math.min(total, countCap);
   return {
     rows: rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
     rowCount,
     pageCount: Math.max(1, Math.ceil(rowCount / search.perPage)),
+    rowCountCapped: total > countCap,
   };
 }

@@ -6,8 +6,9 @@ import { validateUsageCsv } from '../../lib/usage/csv';
 import { handleUsagePost } from '../../lib/usage/api';
 import { driverSql, driverTransaction } from '../../lib/billing-runs/raw';
 import { checkUsageRows, ingestUsage } from '../../lib/usage/commands';
-import { parseUsageRows } from '../../lib/usage/schemas';
-import { createAccount, createUser } from './billing-helpers';
+import { listUsage } from '../../lib/usage/queries';
+import { parseUsageRows, parseUsageSearch } from '../../lib/usage/schemas';
+import { createAccount, createUser, seedUsage } from './billing-helpers';
 import { onPostgres, useTestDatabase } from './db';
 
 const getDb = useTestDatabase();
@@ -179,6 +180,21 @@ describe('POST /api/v1/usage', () => {
     ).rejects.toThrow(/billed on invoice INV-2026-999999/);
     // October is still open.
     expect((await post([{ sdkAppId: Number(app), date: '2026-10-01', mau: 5 }])).status).toBe(200);
+  });
+});
+
+describe('the usage lookup', () => {
+  it('counts rows up to a cap and says when there are more', async () => {
+    const db = getDb();
+    const account = await createAccount(db, { scheme: 'CURRENT' });
+    const app = account.apps[0]!;
+    await seedUsage(db, app, [1, 2, 3, 4, 5, 6, 7].map((d) => ({ date: `2026-05-0${d}`, mau: d })));
+    const search = parseUsageSearch({ app: app.toString(), perPage: '20', sort: 'date.desc' });
+    const capped = await listUsage(search, 5);
+    expect(capped).toMatchObject({ rowCount: 5, pageCount: 1, rowCountCapped: true });
+    expect(capped.rows.map((r) => r.date)).toEqual(['2026-05-07', '2026-05-06', '2026-05-05', '2026-05-04', '2026-05-03', '2026-05-02', '2026-05-01']);
+    expect(await listUsage(search, 7)).toMatchObject({ rowCount: 7, rowCountCapped: false });
+    expect(await listUsage(parseUsageSearch({ app: app.toString(), month: '2026-05', source: 'API' }), 5)).toMatchObject({ rowCount: 0, rowCountCapped: false });
   });
 });
 

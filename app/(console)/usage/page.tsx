@@ -35,7 +35,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       <Card title={t('usage.import.title')}>
         <UsageImport />
       </Card>
-      <UsageTable rows={page.rows} pageCount={page.pageCount} rowCount={page.rowCount} months={recentMonths(today(), 6)} />
+      <UsageTable rows={page.rows} pageCount={page.pageCount} rowCount={page.rowCount} rowCountCapped={page.rowCountCapped} months={recentMonths(today(), 6)} />
     </div>
   );
 }
