@@ -29,11 +29,6 @@ export type BroadcastPushState =
 
 export type CommunityState = { status: 'on' } | { status: 'off'; reason: 'edition' | 'dataCenter' | 'legacy' };
 
-/** Shanghai calendar day of an instant. */
-export function shanghaiDate(instant: string | Date): string {
-  return billingDay(typeof instant === 'string' ? new Date(instant) : instant);
-}
-
 export function enablesAtFor(approvedAt: Date): Date {
   return new Date(approvedAt.getTime() + BROADCAST_PUSH_ACTIVATION_HOURS * 3_600_000);
 }
@@ -44,7 +39,7 @@ export function enablesAtFor(approvedAt: Date): Date {
  */
 export function relevantApplication(applications: readonly ApplicationFacts[], editionSince: string | null): ApplicationFacts | null {
   const sorted = [...applications].sort((a, b) => (a.requestedAt < b.requestedAt ? 1 : a.requestedAt > b.requestedAt ? -1 : b.id - a.id));
-  return sorted.find((a) => editionSince === null || shanghaiDate(a.requestedAt) >= editionSince) ?? null;
+  return sorted.find((a) => editionSince === null || billingDay(new Date(a.requestedAt)) >= editionSince) ?? null;
 }
 
 export function broadcastPushState(options: {

@@ -279,14 +279,14 @@ function usageDays(text: string, dates: readonly string[]): UsageDay[] {
  * what it returns; inside a transaction it is read afresh.
  */
 export async function loadAccountInput(accountId: number, usageFrom: string, usageTo: string, q: Queryable = db): Promise<LoadedAccount | null> {
-  if (q === db) return loadAccountInputOnce(accountId, usageFrom, usageTo);
+  return q === db ? loadAccountInputOnce(accountId, usageFrom, usageTo) : readAccountInput(q, accountId, usageFrom, usageTo);
+}
+
+async function readAccountInput(q: Queryable, accountId: number, usageFrom: string, usageTo: string): Promise<LoadedAccount | null> {
   return (await loadAccountInputs(q, { accountIds: [accountId], usageFrom, usageTo })).get(accountId) ?? null;
 }
 
-const loadAccountInputOnce = cache(
-  async (accountId: number, usageFrom: string, usageTo: string): Promise<LoadedAccount | null> =>
-    (await loadAccountInputs(db, { accountIds: [accountId], usageFrom, usageTo })).get(accountId) ?? null,
-);
+const loadAccountInputOnce = cache((accountId: number, usageFrom: string, usageTo: string) => readAccountInput(db, accountId, usageFrom, usageTo));
 
 /** Every price-book version, oldest first, as the engine reads them. */
 export async function loadPriceBooks(q: Queryable = db): Promise<PriceBook[]> {

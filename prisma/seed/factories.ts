@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
-import { BILLING_TIME_ZONE, CURRENCY, RETENTION_TIERS } from '../../lib/billing/catalog';
+import { CURRENCY, RETENTION_TIERS } from '../../lib/billing/catalog';
+import { billingDay } from '../../lib/clock';
 import type { Tx } from '../../lib/db/client';
 import {
   Prisma,
@@ -33,11 +34,6 @@ export type FactoryDb = Tx;
 export function dateColumn(date: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
   return new Date(`${date}T00:00:00.000Z`);
-}
-
-/** The Asia/Shanghai calendar date of an instant. */
-export function shanghaiDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: BILLING_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 const uniqueTag = () => randomUUID().slice(0, 8);
@@ -102,7 +98,7 @@ export async function createAccount(db: FactoryDb, input: CreateAccountInput = {
       contactEmail: input.contactEmail ?? `billing-${tag}@factory.example`,
       scheme,
       currency: CURRENCY[scheme],
-      currentFrom: scheme === 'CURRENT' ? dateColumn(input.currentFrom ?? shanghaiDate(createdAt)) : null,
+      currentFrom: scheme === 'CURRENT' ? dateColumn(input.currentFrom ?? billingDay(createdAt)) : null,
       managerId: input.managerId ?? null,
       createdAt,
     },
@@ -170,7 +166,7 @@ export async function addPlanEvent(db: FactoryDb, input: AddPlanEventInput): Pro
   let date = input.date;
   if (!date) {
     const app = await db.app.findUniqueOrThrow({ where: { sdkAppId }, select: { createdAt: true } });
-    date = shanghaiDate(app.createdAt);
+    date = billingDay(app.createdAt);
   }
   const base = { sdkAppId, date: dateColumn(date), actorId: input.actorId ?? null };
   if ('edition' in input) {
