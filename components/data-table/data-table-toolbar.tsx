@@ -70,6 +70,7 @@ export function DataTableToolbar({
           </Select>
         </label>
       ))}
+      {children}
       {active ? (
         <Button
           variant="ghost"
@@ -79,7 +80,6 @@ export function DataTableToolbar({
           {t('common.reset')}
         </Button>
       ) : null}
-      {children}
     </div>
   );
 }
