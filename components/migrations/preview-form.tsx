@@ -89,7 +89,7 @@ export function PreviewForm({
           <Select id="months" name="months" defaultValue={String(months)} className="w-32">
             {Array.from({ length: MAX_PREVIEW_MONTHS }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
-                {n === 1 ? t('migrations.preview.monthsOne') : t('migrations.preview.monthsOption', { n })}
+                {t('migrations.preview.monthsOption', { count: n })}
               </option>
             ))}
           </Select>

@@ -94,7 +94,7 @@ export function UsageImport() {
           <span>
             {t('usage.import.ready', {
               file: fileName,
-              rows: formatCount(data.rows, locale),
+              count: formatCount(data.rows, locale),
               apps: formatCount(data.summary.apps, locale),
               from: data.summary.from,
               to: data.summary.to,
@@ -102,14 +102,14 @@ export function UsageImport() {
           </span>
           {data.summary.staleDrafts > 0 ? <span className="text-amber-800">{t('usage.import.staleDrafts', { count: data.summary.staleDrafts })}</span> : null}
           <Button onClick={commit} disabled={pending}>
-            {t('usage.import.commit', { rows: formatCount(data.rows, locale) })}
+            {t('usage.import.commit', { count: formatCount(data.rows, locale) })}
           </Button>
         </div>
       ) : null}
       {result?.ok && result.data ? (
         <FormMessage ok>
           {t('usage.import.done', {
-            rows: formatCount(result.data.rows, locale),
+            count: formatCount(result.data.rows, locale),
             inserted: formatCount(result.data.inserted, locale),
             updated: formatCount(result.data.updated, locale),
             unchanged: formatCount(result.data.unchanged, locale),

@@ -3,8 +3,11 @@ import { MESSAGES } from './messages';
 import { localeFromAcceptLanguage, makeTranslate } from './translate';
 
 describe('messages', () => {
-  it('Chinese has exactly the English keys, none empty', () => {
-    expect(Object.keys(MESSAGES.zh).sort()).toEqual(Object.keys(MESSAGES.en).sort());
+  it('Chinese has exactly the English keys but the singular forms, none empty', () => {
+    const english = Object.keys(MESSAGES.en);
+    const singular = english.filter((key) => key.endsWith('.one'));
+    expect(singular.filter((key) => !english.includes(key.slice(0, -'.one'.length)))).toEqual([]);
+    expect(Object.keys(MESSAGES.zh).sort()).toEqual(english.filter((key) => !singular.includes(key)).sort());
     for (const [key, text] of Object.entries(MESSAGES.zh)) expect(text, key).not.toBe('');
   });
 
@@ -25,6 +28,16 @@ describe('messages', () => {
     const t = makeTranslate('en');
     expect(t('common.page', { page: 2, pageCount: 9 })).toBe('Page 2 of 9');
     expect(makeTranslate('zh')('common.page', { page: 2 })).toBe('第 2 / {pageCount} 页');
+  });
+
+  it('takes the singular form for a count of one, formatted or not, in English only', () => {
+    const en = makeTranslate('en');
+    expect(en('common.rows', { count: 1 })).toBe('1 row');
+    expect(en('common.rows', { count: '1' })).toBe('1 row');
+    expect(en('common.rows', { count: 0 })).toBe('0 rows');
+    expect(en('common.rows', { count: '1,000' })).toBe('1,000 rows');
+    expect(en('invoices.issueMonth.done', { count: 1, first: 'INV-2026-000007', last: 'INV-2026-000007' })).toBe('1 invoice issued: INV-2026-000007.');
+    expect(makeTranslate('zh')('common.rows', { count: 1 })).toBe('共 1 条');
   });
 
   it('takes the browser language, English when unsupported', () => {

@@ -36,6 +36,7 @@ export const common = {
     'common.page': 'Page {page} of {pageCount}',
     'common.pageAtLeast': 'Page {page} of {pageCount}+',
     'common.rows': '{count} rows',
+    'common.rows.one': '{count} row',
     'common.rowsAtLeast': '{count}+ rows (narrow by app or month)',
     'common.rowsPerPage': 'Rows per page',
     'common.noResults': 'Nothing matches these filters.',

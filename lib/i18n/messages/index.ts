@@ -20,5 +20,8 @@ export const MESSAGES: Record<Locale, Record<MessageKey, string>> = {
   zh: Object.assign({}, ...pairs.map((p) => p.zh)),
 };
 
-/** A feature's messages; the unit test checks Chinese has exactly English's keys. */
+/**
+ * A feature's messages; the unit test checks Chinese has exactly English's keys but the English
+ * singular forms (`<key>.one`, see makeTranslate).
+ */
 export type MessagePair = { en: Record<string, string>; zh: Record<string, string> };

@@ -46,7 +46,7 @@ export default async function BillingRunPage({ params }: { params: Promise<{ run
           <RunProgressBar done={run.doneAccounts} total={run.totalAccounts} />
           <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
             <Stat label={t('run.stat.accounts')} value={`${run.doneAccounts} / ${run.totalAccounts}`} />
-            <Stat label={t('run.stat.invoices')} value={run.invoiceCount} hint={t('run.stat.invoicesHint', { drafts })} />
+            <Stat label={t('run.stat.invoices')} value={run.invoiceCount} hint={t('run.stat.invoicesHint', { count: drafts })} />
             <Stat label={t('run.stat.failed')} value={run.failedAccounts} />
             <Stat label={t('run.stat.skipped')} value={run.skippedAccounts} hint={t('run.stat.skippedHint')} />
           </div>
