@@ -40,7 +40,7 @@ test('[OPS][USAGE]: ops creates an API key, a client sends usage with it, and op
 
   // The seed reported usage up to yesterday: the 22nd is replaced, today's row is new.
   await page.getByLabel('CSV file').setInputFiles(csv('sdkAppId,date,mau,pcc\n1400000004,2026-11-22,7350,305\n1400000004,2026-11-23,7400,290\n'));
-  await expect(page.getByRole('status')).toContainText('2 rows for 1 apps');
+  await expect(page.getByRole('status')).toContainText('2 rows for 1 app,');
   await page.getByRole('button', { name: 'Import 2 rows' }).click();
   await expect(page.getByText(/Imported 2 rows: 1 new, 1 replaced, 0 unchanged/)).toBeVisible();
 

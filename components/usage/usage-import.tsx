@@ -95,7 +95,7 @@ export function UsageImport() {
             {t('usage.import.ready', {
               file: fileName,
               count: formatCount(data.rows, locale),
-              apps: formatCount(data.summary.apps, locale),
+              apps: t('usage.import.apps', { count: formatCount(data.summary.apps, locale) }),
               from: data.summary.from,
               to: data.summary.to,
             })}

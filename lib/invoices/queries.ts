@@ -222,6 +222,54 @@ export async function getInvoice(actor: Actor, id: number): Promise<InvoiceDetai
   };
 }
 
+/** What changed in a draft's inputs after it was rated (see getDraftChanges). */
+export type DraftChanges = {
+  /** When its inputs were read: its billing run's start, or its own creation (a correction). */
+  ratedAt: string;
+  /** Usage rows of the month recorded or replaced since, and the latest of them. */
+  usageRows: number;
+  lastUsageAt: string | null;
+  /** Plan events (editions, add-ons) dated in or before the month, recorded since. */
+  planChanges: number;
+  /** The account's migration was executed since. */
+  migrated: boolean;
+};
+
+/**
+ * For a DRAFT: whether the usage, plan events or migration it was rated from changed after it
+ * was rated, so that issuing it would bill stale figures (a re-run of the month replaces it).
+ * Null when it is not a draft or nothing changed. Reads one account's month: cheap on a page.
+ */
+export async function getDraftChanges(invoice: Pick<InvoiceDetail, 'id' | 'status' | 'month'>): Promise<DraftChanges | null> {
+  if (invoice.status !== 'DRAFT') return null;
+  const { from, to } = monthBounds(invoice.month);
+  const [row] = await db.$queryRaw<{ ratedAt: Date; usageRows: number; lastUsageAt: Date | null; planChanges: number; migrated: boolean }[]>`
+    WITH draft AS (
+      SELECT i."accountId", i."month", COALESCE(r."startedAt", i."createdAt") AS "ratedAt"
+        FROM "Invoice" i LEFT JOIN "BillingRun" r ON r."id" = i."billingRunId"
+       WHERE i."id" = ${invoice.id} AND i."status" = 'DRAFT'
+    ), changed AS (
+      SELECT u."updatedAt" FROM draft d JOIN "App" p ON p."accountId" = d."accountId"
+        JOIN "UsageDaily" u ON u."sdkAppId" = p."sdkAppId" AND u."date" BETWEEN ${from}::date AND ${to}::date
+       WHERE u."updatedAt" > d."ratedAt"
+    )
+    SELECT d."ratedAt",
+           (SELECT count(*)::int FROM changed) AS "usageRows",
+           (SELECT max("updatedAt") FROM changed) AS "lastUsageAt",
+           (SELECT count(*)::int FROM "PlanEvent" e JOIN "App" p ON p."sdkAppId" = e."sdkAppId"
+             WHERE p."accountId" = d."accountId" AND e."date" <= ${to}::date AND e."createdAt" > d."ratedAt") AS "planChanges",
+           EXISTS (SELECT 1 FROM "MigrationTicket" t WHERE t."accountId" = d."accountId" AND t."executedAt" > d."ratedAt") AS "migrated"
+      FROM draft d`;
+  if (!row || (row.usageRows === 0 && row.planChanges === 0 && !row.migrated)) return null;
+  return {
+    ratedAt: row.ratedAt.toISOString(),
+    usageRows: row.usageRows,
+    lastUsageAt: row.lastUsageAt?.toISOString() ?? null,
+    planChanges: row.planChanges,
+    migrated: row.migrated,
+  };
+}
+
 function centsToString(cents: bigint): string {
   const negative = cents < 0n;
   const abs = negative ? -cents : cents;

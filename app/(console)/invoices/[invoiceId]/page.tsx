@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { DraftChangesNote } from '@/components/invoices/draft-changes-note';
 import { InvoiceActions } from '@/components/invoices/invoice-actions';
 import { InvoiceDocument } from '@/components/invoices/invoice-document';
 import { InvoiceUsage } from '@/components/invoices/invoice-usage';
@@ -8,7 +9,7 @@ import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/guard';
 import { getI18n } from '@/lib/i18n/server';
-import { getInvoice, getInvoiceUsage } from '@/lib/invoices/queries';
+import { getDraftChanges, getInvoice, getInvoiceUsage } from '@/lib/invoices/queries';
 import { invoiceIdSchema } from '@/lib/invoices/schemas';
 
 export const metadata: Metadata = { title: 'Invoice' };
@@ -19,7 +20,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ invoic
   if (!id.success) notFound();
   const invoice = await getInvoice(actor, id.data);
   if (!invoice) notFound();
-  const [{ t, locale }, usage] = await Promise.all([getI18n(), getInvoiceUsage(invoice)]);
+  const [{ t, locale }, usage, changes] = await Promise.all([getI18n(), getInvoiceUsage(invoice), getDraftChanges(invoice)]);
   const title = invoice.number ?? t('invoice.draftNumber', { id: invoice.id });
   return (
     <div className="flex flex-col gap-4">
@@ -41,6 +42,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ invoic
           }
         />
       </div>
+      {changes ? <DraftChangesNote changes={changes} month={invoice.month} t={t} locale={locale} /> : null}
       <InvoiceDocument invoice={invoice} t={t} locale={locale} basePath="/invoices" />
       <InvoiceUsage invoice={invoice} series={usage} t={t} locale={locale} />
     </div>
