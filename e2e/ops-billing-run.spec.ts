@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../prisma/seed/demo-users';
 import { screenshot, signIn } from './fixtures';
 
-test('[OPS][BILLING_RUN]: ops runs October 2026 billing, reviews an invoice and issues it', async ({ page }) => {
+test('[OPS][BILLING_RUN]: ops runs October 2026 billing, reviews an invoice, re-runs the month after a usage correction and issues it', async ({ page }) => {
   test.setTimeout(240_000);
   await signIn(page, 'ops@demo.test');
   await page.getByRole('link', { name: 'Billing runs' }).click();
