@@ -107,23 +107,19 @@ export async function loadAccountInputs(q: Queryable, options: LoadInputsOptions
   return assembleAccountInputs(rows, options);
 }
 
-/** Turns INPUTS_SQL rows (grouped by account) into the engine's inputs. */
+/** Turns INPUTS_SQL rows (grouped by account) into the engine's inputs, usage as daily rows. */
 export function assembleAccountInputs(rows: readonly InputRow[], options: Pick<LoadInputsOptions, 'usageFrom' | 'usageTo'>): Map<number, LoadedAccount> {
+  const dates = dateTable(options.usageFrom, options.usageTo);
   const result = new Map<number, LoadedAccount>();
-  for (const account of eachAccountInput(rows, options)) result.set(account.accountId, account);
+  for (const account of eachAccount(rows, (usage) => (usage ? usageDays(usage, dates) : []))) result.set(account.accountId, account);
   return result;
 }
 
-/** The engine's inputs one account at a time, decoded when asked for, usage as daily rows. */
-export function eachAccountInput(rows: readonly InputRow[], options: Pick<LoadInputsOptions, 'usageFrom' | 'usageTo'>): Generator<LoadedAccount> {
-  const dates = dateTable(options.usageFrom, options.usageTo);
-  return eachAccount(rows, (usage) => (usage ? usageDays(usage, dates) : []));
-}
-
 /**
- * eachAccountInput for the billing run, which rates each account right after decoding it (so
- * its objects die young and the garbage collector never copies them): each app's usage goes
- * straight from the row text into the engine's index, without an object per day.
+ * The billing run's inputs one account at a time, decoded when asked for: it rates each account
+ * right after decoding it (so its objects die young and the garbage collector never copies
+ * them), and each app's usage goes straight from the row text into the engine's index, without
+ * an object per day.
  */
 export function eachRatingInput(rows: readonly InputRow[], options: Pick<LoadInputsOptions, 'usageFrom'>): Generator<LoadedAccount<RatingApp>> {
   const from = parseDay(options.usageFrom) as Day;

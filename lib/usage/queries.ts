@@ -26,13 +26,13 @@ const ORDER_BY: Record<UsageSortKey, Prisma.Sql> = {
   updatedAt: Prisma.sql`u."updatedAt"`,
 };
 
+/** Rows counted at most: past it the lookup says "10,000+" (ops narrow it by app or month). */
+export const USAGE_COUNT_CAP = 10_000;
+
 /**
  * Daily usage rows for the console's lookup (ops only): by app, month and source. `sentBy` is
  * shown as the user's email or `api-key:<prefix>`.
  */
-/** Rows counted at most: past it the lookup says "10,000+" (ops narrow it by app or month). */
-export const USAGE_COUNT_CAP = 10_000;
-
 export async function listUsage(
   search: UsageSearch,
   countCap = USAGE_COUNT_CAP,

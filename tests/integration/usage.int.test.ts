@@ -199,9 +199,11 @@ describe('the usage lookup', () => {
 });
 
 describe('usage and issuing at the same time', () => {
-  const write = (sql: pg.PoolClient, sdkAppId: bigint, date: string) =>
+  /** A connection of the pool, or the driver itself on PGlite. */
+  type Runner = { query: (text: string, params: unknown[]) => Promise<unknown> };
+  const write = (sql: Runner, sdkAppId: bigint, date: string) =>
     sql.query(`INSERT INTO "UsageDaily" ("sdkAppId", "date", "mau", "source", "sentBy") VALUES ($1, $2::date, 7, 'SEED', 'race')`, [sdkAppId.toString(), date]);
-  const issue = (sql: pg.PoolClient, invoiceId: number, number: string) =>
+  const issue = (sql: Runner, invoiceId: number, number: string) =>
     sql.query(`UPDATE "Invoice" SET "status" = 'ISSUED', "number" = $2, "issuedAt" = now() WHERE "id" = $1`, [invoiceId, number]);
   /** Whether `promise` is still pending after a while (it waits for a lock). */
   const stillWaiting = async (promise: Promise<unknown>) => {
@@ -220,14 +222,12 @@ describe('usage and issuing at the same time', () => {
     const db = getDb();
     const account = await createAccount(db, { scheme: 'CURRENT' });
     if (db.driver.kind !== 'postgres') {
-      const sql = driverSql();
-      await sql(`INSERT INTO "UsageDaily" ("sdkAppId", "date", "mau", "source", "sentBy") VALUES ($1, $2::date, 7, 'SEED', 'race')`, [account.apps[0]!.toString(), `${month}-10`]);
+      const sql = { query: driverSql() };
+      await write(sql, account.apps[0]!, `${month}-10`);
       const invoice = await db.prisma.invoice.create({ data: { accountId: account.id, month, scheme: 'CURRENT', currency: 'USD', total: '0' } });
       const number = `INV-2026-9999${month.slice(5)}`;
-      await sql(`UPDATE "Invoice" SET "status" = 'ISSUED', "number" = $2, "issuedAt" = now() WHERE "id" = $1`, [invoice.id, number]);
-      await expect(sql(`INSERT INTO "UsageDaily" ("sdkAppId", "date", "mau", "source", "sentBy") VALUES ($1, $2::date, 7, 'SEED', 'race')`, [account.apps[0]!.toString(), `${month}-11`])).rejects.toThrow(
-        new RegExp(`billed on invoice ${number}`),
-      );
+      await issue(sql, invoice.id, number);
+      await expect(write(sql, account.apps[0]!, `${month}-11`)).rejects.toThrow(new RegExp(`billed on invoice ${number}`));
       return;
     }
     const invoice = await db.prisma.invoice.create({ data: { accountId: account.id, month, scheme: 'CURRENT', currency: 'USD', total: '0' } });
