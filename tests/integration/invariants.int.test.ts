@@ -176,6 +176,40 @@ describe('database invariants', () => {
     await prisma.invoice.create({ data: { accountId: account.id, month: '2026-10', scheme: 'LEGACY', currency: 'CNY', total: 0, replacesId: invoice.id } });
   });
 
+  it("an invoice line names its own draft, written with it, and an app of the invoice's account; deleting the draft deletes its lines", async () => {
+    const { prisma } = getDb();
+    const { account, app } = await legacyAccount();
+    const other = await legacyAccount();
+    const line = (invoiceId: number, position: number, sdkAppId: bigint) => ({
+      invoiceId, position, sdkAppId, code: 'PACKAGE' as const, edition: 'PROFESSIONAL' as const, fromDate: new Date('2026-10-15'), toDate: new Date('2026-11-14'),
+      quantity: 1, unitPrice: 999, amount: new Prisma.Decimal('999.00'), explain: 'x',
+    });
+    const draft = (accountId: number) => ({ accountId, month: '2026-09', scheme: 'LEGACY' as const, currency: 'CNY' as const, total: new Prisma.Decimal('999.00') });
+    // Each refused write leaves nothing behind: the invoice and its lines commit together or not at all.
+    await expect(prisma.invoiceLine.create({ data: line(999_999, 1, app.sdkAppId) })).rejects.toThrow(/names no existing invoice/);
+    await expect(
+      prisma.$transaction(async (tx) => {
+        const invoice = await tx.invoice.create({ data: draft(account.id) });
+        await tx.invoiceLine.create({ data: line(invoice.id, 1, other.app.sdkAppId) });
+      }),
+    ).rejects.toThrow(/not an app of the invoice's account/);
+    expect(await prisma.invoice.count({ where: { accountId: account.id, month: '2026-09' } })).toBe(0);
+
+    const invoice = await prisma.invoice.create({ data: { ...draft(account.id), lines: { create: [{ ...line(0, 1, app.sdkAppId), invoiceId: undefined }] } } });
+    // Lines are never added to a draft later, nor moved to another invoice or app.
+    await expect(prisma.invoiceLine.create({ data: line(invoice.id, 2, app.sdkAppId) })).rejects.toThrow(/written only with their invoice/);
+    await expect(
+      prisma.invoiceLine.update({ where: { invoiceId_position: { invoiceId: invoice.id, position: 1 } }, data: { sdkAppId: other.app.sdkAppId } }),
+    ).rejects.toThrow(refused);
+    await expect(prisma.invoice.update({ where: { id: invoice.id }, data: { accountId: other.account.id } })).rejects.toThrow(/never change/);
+    // An app named by invoices keeps its SDKAppID and account, and is never deleted.
+    await expect(prisma.app.update({ where: { sdkAppId: app.sdkAppId }, data: { accountId: other.account.id } })).rejects.toThrow(/never change/);
+    await expect(prisma.app.delete({ where: { sdkAppId: other.app.sdkAppId } })).rejects.toThrow(/never deleted/);
+
+    await prisma.invoice.delete({ where: { id: invoice.id } });
+    expect(await prisma.invoiceLine.count({ where: { invoiceId: invoice.id } })).toBe(0);
+  });
+
   it('refuses a second running billing run for one month and edits of the audit log', async () => {
     const { prisma } = getDb();
     await prisma.billingRun.create({ data: { month: '2026-10' } });
