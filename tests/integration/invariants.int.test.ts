@@ -180,10 +180,11 @@ describe('database invariants', () => {
     const { prisma } = getDb();
     const { account, app } = await legacyAccount();
     const other = await legacyAccount();
-    const line = (invoiceId: number, position: number, sdkAppId: bigint) => ({
-      invoiceId, position, sdkAppId, code: 'PACKAGE' as const, edition: 'PROFESSIONAL' as const, fromDate: new Date('2026-10-15'), toDate: new Date('2026-11-14'),
+    const lineOfNew = (position: number, sdkAppId: bigint) => ({
+      position, sdkAppId, code: 'PACKAGE' as const, edition: 'PROFESSIONAL' as const, fromDate: new Date('2026-10-15'), toDate: new Date('2026-11-14'),
       quantity: 1, unitPrice: 999, amount: new Prisma.Decimal('999.00'), explain: 'x',
     });
+    const line = (invoiceId: number, position: number, sdkAppId: bigint) => ({ invoiceId, ...lineOfNew(position, sdkAppId) });
     const draft = (accountId: number) => ({ accountId, month: '2026-09', scheme: 'LEGACY' as const, currency: 'CNY' as const, total: new Prisma.Decimal('999.00') });
     // Each refused write leaves nothing behind: the invoice and its lines commit together or not at all.
     await expect(prisma.invoiceLine.create({ data: line(999_999, 1, app.sdkAppId) })).rejects.toThrow(/names no existing invoice/);
@@ -195,7 +196,7 @@ describe('database invariants', () => {
     ).rejects.toThrow(/not an app of the invoice's account/);
     expect(await prisma.invoice.count({ where: { accountId: account.id, month: '2026-09' } })).toBe(0);
 
-    const invoice = await prisma.invoice.create({ data: { ...draft(account.id), lines: { create: [{ ...line(0, 1, app.sdkAppId), invoiceId: undefined }] } } });
+    const invoice = await prisma.invoice.create({ data: { ...draft(account.id), lines: { create: [lineOfNew(1, app.sdkAppId)] } } });
     // Lines are never added to a draft later, nor moved to another invoice or app.
     await expect(prisma.invoiceLine.create({ data: line(invoice.id, 2, app.sdkAppId) })).rejects.toThrow(/written only with their invoice/);
     await expect(
