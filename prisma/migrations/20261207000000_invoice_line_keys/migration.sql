@@ -5,7 +5,9 @@
 --  * a line names an existing invoice, a DRAFT created in the same transaction: lines are
 --    written with their invoice and never added to it later (a draft is replaced whole), so no
 --    other transaction can delete the invoice while its lines are being written, and any
---    snapshot that sees an invoice sees all its lines;
+--    snapshot that sees an invoice sees all its lines ("created in the same transaction" is its
+--    row's xmin being this transaction's id: an invoice written inside a savepoint is refused
+--    lines, which fails closed; no writer here uses savepoints);
 --  * a line names an app of the invoice's own account (the key only asked that the app exist);
 --  * deleting an invoice deletes its lines (the key's ON DELETE CASCADE); an invoice's id and
 --    account never change;
@@ -22,19 +24,8 @@ CREATE OR REPLACE FUNCTION "invoice_line_guard"() RETURNS trigger LANGUAGE plpgs
 DECLARE
   hit record;
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    SELECT i."id", i."number", i."status"::text AS "status" INTO hit
-      FROM (SELECT DISTINCT "invoiceId" FROM changed_rows) r
-      JOIN "Invoice" i ON i."id" = r."invoiceId"
-     WHERE i."status" <> 'DRAFT'
-     LIMIT 1;
-    IF FOUND THEN
-      RAISE EXCEPTION 'invoice % is issued (%): its lines can never change', COALESCE(hit."number", hit."id"::text), hit."status"
-        USING ERRCODE = 'check_violation';
-    END IF;
-    RETURN NULL;
-  END IF;
-  IF TG_OP = 'UPDATE' THEN
+  -- The rows removed (deleted, or as they were before an update) belong to drafts.
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
     SELECT i."id", i."number", i."status"::text AS "status" INTO hit
       FROM (SELECT DISTINCT "invoiceId" FROM old_rows) r
       JOIN "Invoice" i ON i."id" = r."invoiceId"
@@ -43,6 +34,9 @@ BEGIN
     IF FOUND THEN
       RAISE EXCEPTION 'invoice % is issued (%): its lines can never change', COALESCE(hit."number", hit."id"::text), hit."status"
         USING ERRCODE = 'check_violation';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+      RETURN NULL;
     END IF;
   END IF;
   -- The rows written (inserted, or as updated).
@@ -71,6 +65,13 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
+
+-- The delete trigger names its rows as the update trigger does: one check of the rows removed.
+DROP TRIGGER "InvoiceLine_guard_delete" ON "InvoiceLine";
+
+CREATE TRIGGER "InvoiceLine_guard_delete" AFTER DELETE ON "InvoiceLine"
+  REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "invoice_line_guard"();
 
 -- ON DELETE CASCADE, once per statement.
 CREATE FUNCTION "invoice_delete_lines"() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $$
