@@ -80,6 +80,9 @@ test('[CUSTOMER][BILLS]: a customer reads their issued October bill, prints it a
   // In Chinese, money and labels follow the viewer's language.
   await page.getByLabel('Language').selectOption('zh');
   await expect(page.getByText('付款方')).toBeVisible();
+  // The lines' explanations too: the same figures, in Chinese.
+  await expect(page.getByTestId('line-explain').first()).toContainText('超出免费额度');
+  await expect(page.getByTestId('line-explain').filter({ hasText: /prepaid in full|free ->|days$/ })).toHaveCount(0);
   await screenshot(page, 'customer-bill-zh');
   await page.getByLabel('语言').selectOption('en');
 });

@@ -1,3 +1,4 @@
+import { explainFor } from '@/lib/billing/explain-zh';
 import Decimal from 'decimal.js';
 import { formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/messages';
@@ -179,7 +180,7 @@ export async function PreviewFiguresView({ figures, title }: { figures: PreviewF
                     {app.ending.map((item, i) => {
                       const line = endingLine(item, figures.lastLegacyDay, t, locale);
                       return (
-                        <li key={i} title={item.credit?.explain}>
+                        <li key={i} title={item.credit && explainFor(item.credit.explain, locale)}>
                           <span className="font-medium">{line.title}</span>: {line.detail.join('; ')}
                         </li>
                       );

@@ -1,6 +1,7 @@
 'use client';
 
 import { formatLimitValue } from '@/lib/billing/catalog';
+import { explainFor } from '@/lib/billing/explain-zh';
 import type { InvoiceLineJson } from '@/lib/billing/serialize';
 import { useI18n } from '@/lib/i18n/client';
 import { formatMoney } from '@/lib/i18n/format';
@@ -47,7 +48,7 @@ export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
                       <div>
                         {lineName(line)} <span className="text-xs whitespace-nowrap text-slate-600 tabular-nums">{line.from}..{line.to}</span>
                       </div>
-                      <div className="text-xs text-slate-500">{line.explain}</div>
+                      <div className="text-xs text-slate-500">{explainFor(line.explain, locale)}</div>
                     </td>
                     <td className={cn('px-2 py-1 text-right align-top font-medium whitespace-nowrap tabular-nums', line.amount.startsWith('-') && 'text-emerald-700')}>
                       {formatMoney(line.amount, month.currency, locale)}
@@ -63,7 +64,7 @@ export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
                       <div className="line-through">
                         {lineName(line)} <span className="text-xs whitespace-nowrap tabular-nums">{line.from}..{line.to}</span>
                       </div>
-                      <div className="text-xs">{line.explain}</div>
+                      <div className="text-xs">{explainFor(line.explain, locale)}</div>
                     </td>
                     <td className="px-2 py-1 text-right align-top whitespace-nowrap tabular-nums line-through">{formatMoney(line.amount, month.currency, locale)}</td>
                   </tr>

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { PERIODIC_ADDONS, type Scheme } from './catalog';
 import { formatDay, parseDay } from './dates';
 import { isBillingRuleError } from './errors';
+import { explainZh } from './explain-zh';
 import { validateNewEvent } from './rate';
 import type { InvoiceJson } from './serialize';
 import { formatSimulatorOutput, simulate } from './simulator';
@@ -131,6 +132,26 @@ describe('properties', () => {
         }
       }),
       RUNS,
+    );
+  });
+
+  it('every line explanation has a Chinese rendering, with no English word left in it', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(scenario, (input) => {
+        for (const line of run(input).flatMap((i) => i.lines)) {
+          const zh = explainZh(line.explain);
+          expect(zh, line.explain).not.toBeNull();
+          // Figures, dates and the units DOMAIN.md names (MAU, DAU, Mbps) stay as they are.
+          expect(zh!.replace(/MAU|DAU|Mbps/g, ''), line.explain).not.toMatch(/[A-Za-z]/);
+          seen.add(line.code);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The scenarios reach every kind of line the legacy and current schemes bill.
+    expect([...seen].sort()).toEqual(
+      ['ADDON', 'ADDON_CREDIT', 'BARRAGE_BANDWIDTH', 'DAU_OVERAGE', 'GROUP_OVERAGE', 'HISTORY_RETENTION', 'MAU_OVERAGE', 'PACKAGE', 'PACKAGE_CREDIT'],
     );
   });
 
