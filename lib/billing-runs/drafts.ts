@@ -62,9 +62,9 @@ export type WriteDraftsResult = {
 /**
  * Replaces the chunk's DRAFT invoices of the month in the caller's transaction (`sql`), set-based,
  * in two statements whatever the number of accounts:
- *  1. lock the chunk's drafts and delete them with their lines. Locking first matters: a draft
- *     being issued at this moment is waited for, then left out (it is no longer a draft), so
- *     its lines are never touched;
+ *  1. lock the chunk's drafts and delete them (the database deletes their lines with them, once
+ *     per statement). Locking first matters: a draft being issued at this moment is waited for,
+ *     then left out (it is no longer a draft), so its lines are never touched;
  *  2. in a new snapshot (which sees that issue), skip the accounts whose month is ISSUED or PAID
  *     and insert the other invoices and all their lines, each new draft naming the void invoice
  *     it replaces.
@@ -75,8 +75,6 @@ export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promis
   const [deleted] = await sql<{ count: number }>(
     `WITH drafts AS (
        SELECT "id" FROM "Invoice" WHERE "month" = $1 AND "status" = 'DRAFT' AND "accountId" = ANY($2::int[]) FOR UPDATE
-     ), lines AS (
-       DELETE FROM "InvoiceLine" WHERE "invoiceId" IN (SELECT "id" FROM drafts)
      ), removed AS (
        DELETE FROM "Invoice" WHERE "id" IN (SELECT "id" FROM drafts) RETURNING 1
      )
