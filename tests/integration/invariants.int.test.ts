@@ -203,7 +203,7 @@ describe('database invariants', () => {
       prisma.invoiceLine.update({ where: { invoiceId_position: { invoiceId: invoice.id, position: 1 } }, data: { sdkAppId: other.app.sdkAppId } }),
     ).rejects.toThrow(refused);
     await expect(prisma.invoice.update({ where: { id: invoice.id }, data: { accountId: other.account.id } })).rejects.toThrow(/never change/);
-    // An app named by invoices keeps its SDKAppID and account, and is never deleted.
+    // An app keeps its SDKAppID and account for good, and is never deleted.
     await expect(prisma.app.update({ where: { sdkAppId: app.sdkAppId }, data: { accountId: other.account.id } })).rejects.toThrow(/never change/);
     await expect(prisma.app.delete({ where: { sdkAppId: other.app.sdkAppId } })).rejects.toThrow(/never deleted/);
 

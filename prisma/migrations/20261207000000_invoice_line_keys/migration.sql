@@ -6,8 +6,10 @@
 --    written with their invoice and never added to it later (a draft is replaced whole), so no
 --    other transaction can delete the invoice while its lines are being written, and any
 --    snapshot that sees an invoice sees all its lines ("created in the same transaction" is its
---    row's xmin being this transaction's id: an invoice written inside a savepoint is refused
---    lines, which fails closed; no writer here uses savepoints);
+--    row's xmin being this transaction's id, which a transaction that updated the draft also
+--    passes: it holds the row's lock, so a concurrent delete waits for it and then sees its
+--    lines; an invoice written inside a savepoint is refused lines, which fails closed; no
+--    writer here uses savepoints);
 --  * a line names an app of the invoice's own account (the key only asked that the app exist);
 --  * deleting an invoice deletes its lines (the key's ON DELETE CASCADE); an invoice's id and
 --    account never change;
