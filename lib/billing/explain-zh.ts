@@ -5,7 +5,7 @@
  * template reads whole is shown as it is, in English, never half translated: the property test
  * (properties.test.ts) rates random scenarios and requires a rendering for every line.
  */
-import { ADDONS, EDITIONS, LEGACY_LIMITS, type PeriodicAddon } from './catalog';
+import { ADDONS, EDITIONS, formatLimitValue, LEGACY_LIMITS, type PeriodicAddon } from './catalog';
 
 const D = String.raw`\d{4}-\d{2}-\d{2}`;
 const RANGE = String.raw`(${D}\.\.${D})`;
@@ -31,13 +31,16 @@ function addonLabel(en: string): string | null {
   if (m[3] === undefined) return name;
   const unit = UNIT_ZH.get(m[4]!);
   if (unit === undefined) return null;
-  return `${name}（${m[3] === 'Unlimited' ? '无限制' : `${m[3]} ${unit}`}）`;
+  return `${name}（${m[3] === 'Unlimited' ? formatLimitValue('unlimited', 'zh') : `${m[3]} ${unit}`}）`;
 }
 
 /** Why a cycle was cut (cycles.ts, timeline.ts, migration.ts). */
 function reason(en: string): string | null {
   let m = /^change from Trial to (\w+)$/.exec(en);
-  if (m) return edition(m[1]!) && `由体验版变更为${edition(m[1]!)}`;
+  if (m) {
+    const to = edition(m[1]!);
+    return to && `由体验版变更为${to}`;
+  }
   if (en === 'upgrade to Flagship') return '升级至旗舰版';
   m = new RegExp(`^the downgrade to Professional requested on (${D})$`).exec(en);
   if (m) return `降级至专业版（${m[1]} 申请）`;
@@ -48,28 +51,39 @@ function reason(en: string): string | null {
 
 const days = (n: string, of: string) => `${n}/${of} 天`;
 
+/** How a package or add-on cycle ends its English text: prepaid whole, or cut with a credit. */
+const PREPAID = `, prepaid in full: 1 x ${N}$`;
+const CUT = ` cut on (${D}) by (.+): -${N} x (\\d+)/(\\d+) days$`;
+
+/** `… 于 D 因<reason>截止：-price × n/of 天` from CUT's groups, from `m[at]` on. */
+function cut(m: RegExpExecArray, at: number): string | null {
+  const why = reason(m[at + 1]!);
+  return why && ` 于 ${m[at]} 因${why}截止：-${m[at + 2]} × ${days(m[at + 3]!, m[at + 4]!)}`;
+}
+
+/** `head` and `tail` joined, or null when either is unknown. */
+function both(head: string | null, tail: string | null): string | null {
+  return head !== null && tail !== null ? head + tail : null;
+}
+
 /** Each template: the engine's English (whole text) and its Chinese, or null when a part is unknown. */
 const TEMPLATES: readonly [RegExp, (m: RegExpExecArray) => string | null][] = [
   // cycles.ts: a legacy package cycle, prepaid; its credit when cut.
   [
-    new RegExp(`^(\\w+) cycle ${RANGE} \\(anchor (${D})\\), prepaid in full: 1 x ${N}$`),
-    (m) => edition(m[1]!) && `${edition(m[1]!)}周期 ${m[2]}（锚定日 ${m[3]}），整期预付：1 × ${m[4]}`,
+    new RegExp(`^(\\w+) cycle ${RANGE} \\(anchor (${D})\\)${PREPAID}`),
+    (m) => both(edition(m[1]!), `周期 ${m[2]}（锚定日 ${m[3]}），整期预付：1 × ${m[4]}`),
   ],
-  [
-    new RegExp(`^(\\w+) cycle ${RANGE} cut on (${D}) by (.+): -${N} x (\\d+)/(\\d+) days$`),
-    (m) => edition(m[1]!) && reason(m[4]!) && `${edition(m[1]!)}周期 ${m[2]} 于 ${m[3]} 因${reason(m[4]!)}截止：-${m[5]} × ${days(m[6]!, m[7]!)}`,
-  ],
+  [new RegExp(`^(\\w+) cycle ${RANGE}${CUT}`), (m) => both(edition(m[1]!), both(`周期 ${m[2]}`, cut(m, 3)))],
   // addons.ts: an add-on cycle, prepaid (the last one names the stop); its credit when cut.
   [
-    new RegExp(`^(.+), cycle ${RANGE} \\(anchor (${D})\\)(?:, last cycle \\(stop requested on (${D})\\))?, prepaid in full: 1 x ${N}$`),
+    new RegExp(`^(.+), cycle ${RANGE} \\(anchor (${D})\\)(?:, last cycle \\(stop requested on (${D})\\))?${PREPAID}`),
     (m) =>
-      addonLabel(m[1]!) &&
-      `${addonLabel(m[1]!)}，周期 ${m[2]}（锚定日 ${m[3]}）${m[4] === undefined ? '' : `，最后一个周期（${m[4]} 申请停用）`}，整期预付：1 × ${m[5]}`,
+      both(
+        addonLabel(m[1]!),
+        `，周期 ${m[2]}（锚定日 ${m[3]}）${m[4] === undefined ? '' : `，最后一个周期（${m[4]} 申请停用）`}，整期预付：1 × ${m[5]}`,
+      ),
   ],
-  [
-    new RegExp(`^(.+), cycle ${RANGE} cut on (${D}) by (.+): -${N} x (\\d+)/(\\d+) days$`),
-    (m) => addonLabel(m[1]!) && reason(m[4]!) && `${addonLabel(m[1]!)}，周期 ${m[2]} 于 ${m[3]} 因${reason(m[4]!)}截止：-${m[5]} × ${days(m[6]!, m[7]!)}`,
-  ],
+  [new RegExp(`^(.+), cycle ${RANGE}${CUT}`), (m) => both(addonLabel(m[1]!), both(`，周期 ${m[2]}`, cut(m, 3)))],
   // overage.ts: peak DAU or groups over the free quota.
   [
     new RegExp(`^(Peak DAU|Peak groups) ${N} on (${D})(?: \\(paid days ${RANGE}\\))?; ${N} over ${N} free -> (\\d+) units? of ${N} x ${N}$`),
@@ -85,15 +99,13 @@ const TEMPLATES: readonly [RegExp, (m: RegExpExecArray) => string | null][] = [
   // retention.ts: a retention tier, pro-rated.
   [
     new RegExp(`^History retention (\\d+) days on (\\w+) ${RANGE}: ${N} x (\\d+)/(\\d+) days$`),
-    (m) => edition(m[2]!) && `历史消息存储 ${m[1]} 天 · ${edition(m[2]!)} ${m[3]}：${m[4]} × ${days(m[5]!, m[6]!)}`,
+    (m) => both(`历史消息存储 ${m[1]} 天 · `, both(edition(m[2]!), ` ${m[3]}：${m[4]} × ${days(m[5]!, m[6]!)}`)),
   ],
   // current.ts: a current package, pro-rated; MAU over the free quota.
-  [new RegExp(`^(\\w+) ${RANGE}: ${N} x (\\d+)/(\\d+) days$`), (m) => edition(m[1]!) && `${edition(m[1]!)} ${m[2]}：${m[3]} × ${days(m[4]!, m[5]!)}`],
+  [new RegExp(`^(\\w+) ${RANGE}: ${N} x (\\d+)/(\\d+) days$`), (m) => both(edition(m[1]!), ` ${m[2]}：${m[3]} × ${days(m[4]!, m[5]!)}`)],
   [
     new RegExp(`^MAU ${N} \\(highest reported in (\\d{4}-\\d{2}), on (${D})\\); ${N} over ${N} free x ${N}; (\\w+) on (${D})$`),
-    (m) =>
-      edition(m[7]!) &&
-      `MAU ${m[1]}（${m[2]} 上报的最高值，${m[3]}）；超出免费额度 ${m[5]} 共 ${m[4]} × ${m[6]}；${m[8]} 为${edition(m[7]!)}`,
+    (m) => both(`MAU ${m[1]}（${m[2]} 上报的最高值，${m[3]}）；超出免费额度 ${m[5]} 共 ${m[4]} × ${m[6]}；${m[8]} 为`, edition(m[7]!)),
   ],
 ];
 
@@ -101,7 +113,7 @@ const TEMPLATES: readonly [RegExp, (m: RegExpExecArray) => string | null][] = [
 export function explainZh(explain: string): string | null {
   for (const [pattern, render] of TEMPLATES) {
     const m = pattern.exec(explain);
-    if (m) return render(m) || null;
+    if (m) return render(m);
   }
   return null;
 }
