@@ -182,7 +182,7 @@ describe('database invariants', () => {
     const other = await legacyAccount();
     const lineOfNew = (position: number, sdkAppId: bigint) => ({
       position, sdkAppId, code: 'PACKAGE' as const, edition: 'PROFESSIONAL' as const, fromDate: new Date('2026-10-15'), toDate: new Date('2026-11-14'),
-      quantity: 1, unitPrice: 999, amount: new Prisma.Decimal('999.00'), explain: 'x',
+      quantity: new Prisma.Decimal('1'), unitPrice: new Prisma.Decimal('999'), amount: new Prisma.Decimal('999.00'), explain: 'x',
     });
     const line = (invoiceId: number, position: number, sdkAppId: bigint) => ({ invoiceId, ...lineOfNew(position, sdkAppId) });
     const draft = (accountId: number) => ({ accountId, month: '2026-09', scheme: 'LEGACY' as const, currency: 'CNY' as const, total: new Prisma.Decimal('999.00') });
