@@ -57,10 +57,11 @@ export type DriverTransactionOptions = {
   asyncCommit?: boolean;
   /**
    * On PostgreSQL, plan afresh (`DISCARD PLANS`) for a transaction that inserts into tables
-   * growing fast. A foreign key's check is a query the backend plans once and keeps; planned
-   * while the referenced table was nearly empty (the first run on a new database, or statistics
-   * taken at its start), it stays a sequential scan, and as the run adds thousands of invoices
-   * each line's check reads them all: seen here to turn a 7-second run into a minute.
+   * growing fast. A foreign key's check (or a trigger's query) is a query the backend plans once
+   * and keeps; planned while the referenced table was nearly empty (the first run on a new
+   * database, or statistics taken at its start), it stays a sequential scan, and as the run adds
+   * thousands of invoices each check reads them all: seen here to turn a 7-second run into a
+   * minute, when lines still had a foreign key to their invoice.
    */
   freshPlans?: boolean;
 };
