@@ -27,6 +27,13 @@ export type OpenDriverOptions = {
 export function openDriver(options: OpenDriverOptions = {}): Driver {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection whose server process ends (a restart, pg_terminate_backend, a forced
+    // DROP DATABASE) is reported on the pool; unheard, that event would end this process. The
+    // pool has already discarded the connection and opens a new one when next asked.
+    pool.on('error', (error) => console.error(`[db] an idle PostgreSQL connection was closed by the server: ${error.message}`));
+    const connections = new Set<pg.PoolClient>();
+    pool.on('connect', (client) => connections.add(client));
+    pool.on('remove', (client) => connections.delete(client));
     return {
       kind: 'postgres',
       url: options.url,
@@ -38,7 +45,21 @@ export function openDriver(options: OpenDriverOptions = {}): Driver {
         const result = await pool.query(sql, params as unknown[]);
         return result.rows;
       },
-      close: () => pool.end(),
+      // The pool's end() resolves once its connections are asked to close, not once they have:
+      // wait for them too, so that whoever drops the database next finds none to cut off.
+      async close() {
+        const closed = new Promise<void>((resolve) => {
+          const check = () => {
+            if (connections.size > 0) return;
+            pool.off('remove', check);
+            resolve();
+          };
+          pool.on('remove', check);
+          check();
+        });
+        await pool.end();
+        await closed;
+      },
     };
   }
   const dir = options.pgliteDir ?? DEFAULT_PGLITE_DIR;
