@@ -30,7 +30,7 @@ export function openDriver(options: OpenDriverOptions = {}): Driver {
     // An idle connection whose server process ends (a restart, pg_terminate_backend, a forced
     // DROP DATABASE) is reported on the pool; unheard, that event would end this process. The
     // pool has already discarded the connection and opens a new one when next asked.
-    pool.on('error', (error) => console.error(`[db] an idle PostgreSQL connection was closed by the server: ${error.message}`));
+    pool.on('error', (error) => console.error(`[db] an idle PostgreSQL connection was lost: ${error.message}`));
     const connections = new Set<pg.PoolClient>();
     pool.on('connect', (client) => connections.add(client));
     pool.on('remove', (client) => connections.delete(client));

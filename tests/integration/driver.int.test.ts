@@ -39,7 +39,7 @@ it(title, async () => {
     const removed = new Promise((resolve) => driver.pool.once('remove', resolve));
     await app.query('SELECT pg_terminate_backend($1)', [first!.pid]);
     await removed;
-    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/idle PostgreSQL connection was closed by the server: terminating connection/));
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/idle PostgreSQL connection was lost: terminating connection/));
     const [next] = await driver.query<Pid>('SELECT pg_backend_pid() AS pid');
     expect(next!.pid).not.toBe(first!.pid);
     await Promise.all(Array.from({ length: 4 }, () => driver.query('SELECT pg_sleep(0.05)')));
