@@ -27,12 +27,19 @@ export type OpenDriverOptions = {
 export function openDriver(options: OpenDriverOptions = {}): Driver {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // An idle connection whose server process ends (a restart, pg_terminate_backend, a forced
-    // DROP DATABASE) is reported on the pool; unheard, that event would end this process. The
-    // pool has already discarded the connection and opens a new one when next asked.
-    pool.on('error', (error) => console.error(`[db] an idle PostgreSQL connection was lost: ${error.message}`));
+    // A connection whose server process ends (a restart, pg_terminate_backend, a forced DROP
+    // DATABASE) or whose network fails reports an 'error' event, whether it is idle in the pool
+    // or held by a transaction between two queries; unheard, that event would end this process.
+    // Heard once per connection and logged: the queries on it fail (their callers see why), the
+    // pool discards it and opens a new one when next asked. The pool passes an idle connection's
+    // error on to its own 'error' event, logged already.
     const connections = new Set<pg.PoolClient>();
-    pool.on('connect', (client) => connections.add(client));
+    pool.on('connect', (client) => {
+      connections.add(client);
+      client.once('error', (error) => console.error(`[db] a PostgreSQL connection was lost: ${error.message}`));
+      client.on('error', () => undefined);
+    });
+    pool.on('error', () => undefined);
     pool.on('remove', (client) => connections.delete(client));
     return {
       kind: 'postgres',

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../lib/auth/guard';
 import { createBillingRun, executeBillingRun, runBillingMonth, startBillingRun, type RunActor } from '../../lib/billing-runs/commands';
 import { issueInvoice } from '../../lib/invoices/commands';
@@ -19,6 +19,10 @@ let trialOnly: { id: number; apps: bigint[] };
 let issuedAccount: { id: number; apps: bigint[] };
 let broken: { id: number; apps: bigint[] };
 let issuedInvoiceId: number;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 async function invoicesOf(month = MONTH) {
   return getDb().prisma.invoice.findMany({ where: { month }, include: { lines: { orderBy: { position: 'asc' } } }, orderBy: { accountId: 'asc' } });
@@ -126,14 +130,30 @@ describe('billing run', () => {
   it('recovers from a run killed half-way: whole chunks kept, the next run completes', async () => {
     const db = getDb();
     const killed = new Error('killed');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { runId, done } = await startBillingRun(MONTH, actor, {
       today: TODAY,
       chunkSize: 2,
-      afterChunk: ({ chunk }) => {
-        if (chunk === 0) throw killed;
+      afterChunk: async ({ chunk }) => {
+        if (chunk !== 0) return;
+        if (!onPostgres) throw killed;
+        // On PostgreSQL for real: the server ends the connections the run reads its inputs on.
+        const [ended] = await db.driver.query<{ n: number }>(
+          `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000))::int AS n
+             FROM pg_stat_activity WHERE datname = current_database() AND query ~ '^(DECLARE|FETCH) '`,
+        );
+        expect(ended!.n).toBe(2);
       },
     });
-    await expect(done).rejects.toBe(killed);
+    if (onPostgres) {
+      // The process lives on (the lost connections are logged); the run ends FAILED with the cause.
+      const lost = /terminating connection|Connection terminated|not queryable/;
+      await expect(done).rejects.toThrow(lost);
+      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^\[db\] a PostgreSQL connection was lost: /));
+      expect(await db.prisma.billingRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: 'FAILED', error: expect.stringMatching(lost) });
+    } else {
+      await expect(done).rejects.toBe(killed);
+    }
     // A real kill leaves the row RUNNING with an old heartbeat (the process had no chance to say so).
     await db.prisma.$executeRawUnsafe(
       `UPDATE "BillingRun" SET "status" = 'RUNNING', "finishedAt" = NULL, "error" = NULL, "heartbeatAt" = now() - interval '3 minutes' WHERE "id" = $1`,
