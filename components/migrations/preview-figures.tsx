@@ -1,5 +1,5 @@
-import { explainFor } from '@/lib/billing/explain-zh';
 import Decimal from 'decimal.js';
+import { explainFor } from '@/lib/billing/explain-zh';
 import { formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/messages';
 import { getI18n } from '@/lib/i18n/server';

@@ -13,7 +13,8 @@ const RANGE = String.raw`(${D}\.\.${D})`;
 const N = String.raw`(\d[\d,]*(?:\.\d+)?)`;
 
 const EDITION_ZH = new Map(Object.values(EDITIONS).map((e) => [e.nameEn, e.nameZh]));
-const ADDON_ZH = new Map(Object.values(ADDONS).map((a): [string, PeriodicAddon] => [a.nameEn, a.code]));
+/** An add-on's code by its English name (its Chinese name is in ADDONS). */
+const ADDON_BY_NAME = new Map(Object.values(ADDONS).map((a): [string, PeriodicAddon] => [a.nameEn, a.code]));
 const UNIT_ZH = new Map(LEGACY_LIMITS.map((row) => [row.unitEn, row.unitZh]));
 
 function edition(en: string): string | null {
@@ -24,7 +25,7 @@ function edition(en: string): string | null {
 function addonLabel(en: string): string | null {
   const m = /^(.+) on (\w+)(?: \((Unlimited|[\d,]+) (.+)\))?$/.exec(en);
   if (!m) return null;
-  const code = ADDON_ZH.get(m[1]!);
+  const code = ADDON_BY_NAME.get(m[1]!);
   const on = edition(m[2]!);
   if (code === undefined || on === null) return null;
   const name = `${ADDONS[code].nameZh} · ${on}`;

@@ -15,8 +15,8 @@ async function backends(database: string): Promise<number> {
 }
 
 /** Ends a backend as a restart or an administrator would, and waits (up to 5 s) until it has. */
-async function terminate(pid: number): Promise<void> {
-  const admin = openDriver({ url: (getDb().driver as { url: string }).url, poolSize: 1 });
+async function terminate(url: string, pid: number): Promise<void> {
+  const admin = openDriver({ url, poolSize: 1 });
   try {
     const [row] = await admin.query<{ ended: boolean }>('SELECT pg_terminate_backend($1, 5000) AS ended', [pid]);
     expect(row!.ended).toBe(true);
@@ -52,7 +52,7 @@ it(title, async () => {
   try {
     const [first] = await driver.query<Pid>('SELECT pg_backend_pid() AS pid');
     const removed = new Promise((resolve) => driver.pool.once('remove', resolve));
-    await terminate(first!.pid);
+    await terminate(app.url, first!.pid);
     await removed;
     expect(logged).toHaveBeenCalledWith(expect.stringMatching(LOST));
     const [next] = await driver.query<Pid>('SELECT pg_backend_pid() AS pid');
@@ -71,7 +71,7 @@ it(title, async () => {
     driverTransaction(async (sql) => {
       await sql(`CREATE TABLE "lost_connection_probe" (id int)`);
       const [own] = (await sql('SELECT pg_backend_pid() AS pid')) as Pid[];
-      await terminate(own!.pid);
+      await terminate(app.url, own!.pid);
       return sql('SELECT 1');
     }),
   ).rejects.toThrow(/terminating connection|Connection terminated|not queryable/);
