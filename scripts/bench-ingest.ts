@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const { parseUsageRows } = await import('../lib/usage/schemas');
   const { ingestUsage } = await import('../lib/usage/commands');
   const { createApiKey } = await import('../lib/api-keys/commands');
-  const { driverTransaction } = await import('../lib/billing-runs/raw');
+  const { driverTransaction } = await import('../lib/db/sql');
   const ops = await database.prisma.user.findFirstOrThrow({ where: { email: 'bench@example.com' } });
   const key = await database.prisma.$transaction((tx) => createApiKey(tx, { ...ops, accountId: null }, { name: 'bench' }));
   const sender = { source: 'API' as const, sentBy: key.id, audit: { id: null, label: `api-key:${key.prefix}` } };

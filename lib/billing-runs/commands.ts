@@ -7,7 +7,7 @@ import { db, getDatabase } from '../db/client';
 import { constraintViolation, DomainError } from '../errors';
 import { loadPriceBooks } from '../rating/inputs';
 import { rateAccounts, writeDrafts, type RatedAccount, type RatingFailure } from './drafts';
-import { auditInsert, driverTransaction } from './raw';
+import { auditInsert, driverTransaction } from '../db/sql';
 import { openInputReader, PARALLEL_CURSORS, type InputBatch, type InputReader } from './stream';
 import { firstBillableDay, monthSchema } from './schemas';
 
@@ -133,7 +133,7 @@ type ChunkOutcome = { invoices: number; failures: RatingFailure[]; skipped: numb
 
 /**
  * One chunk in one transaction: its drafts replaced, its failures recorded, the run's counters
- * and heartbeat moved, one audit entry. Through the driver (see raw.ts): thousands of lines per
+ * and heartbeat moved, one audit entry. Through the driver (see lib/db/sql.ts): thousands of lines per
  * statement, and five round trips per chunk whatever its size.
  */
 async function commitChunk(runId: number, actor: RunActor, month: string, accountIds: readonly number[], rated: readonly RatedAccount[], failures: readonly RatingFailure[]): Promise<ChunkOutcome> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { rateAccount, serializeInvoice, type InvoiceJson, type PriceBook, type RatingAppInput } from '../billing/index';
 import { isBillingRuleError } from '../billing/errors';
 import type { LoadedAccount } from '../rating/inputs';
-import { arrayLiteral, textList, type Sql } from './raw';
+import { arrayLiteral, textList, type Sql } from '../db/sql';
 
 /**
  * Rating is kept apart from persistence (STYLE.md): the engine rates, this module turns its

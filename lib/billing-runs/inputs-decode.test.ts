@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../billing/dates';
 import { assembleAccountInputs, eachRatingInput, type InputRow } from '../rating/inputs';
-import { textList } from './raw';
+import { textList } from '../db/sql';
 
 const base = { scheme: 'LEGACY' as const, executedOn: null, effectiveOn: null, editions: null };
 

@@ -2,7 +2,7 @@ import 'server-only';
 import type pg from 'pg';
 import { getDatabase } from '../db/client';
 import { eachRatingInput, INPUTS_SQL, type InputRow, type LoadedAccount, type RatingApp } from '../rating/inputs';
-import { driverSql } from './raw';
+import { driverSql } from '../db/sql';
 
 /**
  * One chunk of the run's accounts. `accounts()` decodes the rows into the engine's inputs one

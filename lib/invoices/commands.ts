@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '../auth/guard';
 import { monthBounds } from '../billing/dates';
 import { rateAccounts, writeDrafts } from '../billing-runs/drafts';
-import { prismaSql } from '../billing-runs/raw';
+import { prismaSql } from '../db/sql';
 import { today as clockToday } from '../clock';
 import type { Tx } from '../db/client';
 import { auditActor, writeAudit } from '../db/audit';

@@ -6,7 +6,7 @@ import { actionError, invalidInput, type ActionResult } from '../action-result';
 import { auditActor } from '../db/audit';
 import { requireRole } from '../auth/guard';
 import { today } from '../clock';
-import { driverSql, driverTransaction } from '../billing-runs/raw';
+import { driverSql, driverTransaction } from '../db/sql';
 import { checkUsageRows, CORRECTION_NEEDS_VOID, ingestUsage, type IngestResult } from './commands';
 import { describeCsvErrors, MAX_CSV_CHARS, validateUsageCsv, type CsvError } from './csv';
 

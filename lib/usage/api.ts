@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { authenticateApiKey } from '../api-keys/queries';
 import { today } from '../clock';
-import { driverSql, driverTransaction } from '../billing-runs/raw';
+import { driverSql, driverTransaction } from '../db/sql';
 import { apiError, apiErrorFrom } from '../http';
 import { allRowErrors, ingestUsage, type IngestResult } from './commands';
 import { describeRowErrors, parseUsageRows } from './schemas';
@@ -41,7 +41,7 @@ export async function handleUsagePost(request: Request): Promise<NextResponse> {
     });
   }
   try {
-    // One driver transaction (see lib/billing-runs/raw.ts): 10,000 rows in one statement.
+    // One driver transaction (see lib/db/sql.ts): 10,000 rows in one statement.
     const result = await driverTransaction(async (sql): Promise<IngestResult> => {
       const written = await ingestUsage(sql, { source: 'API', sentBy: key.id, audit: { id: null, label: `api-key:${key.prefix}` } }, parsed.rows);
       await sql(`UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE "id" = $1::uuid`, [key.id]);

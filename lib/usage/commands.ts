@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { AuditActor } from '../db/audit';
-import { arrayLiteral, writeAuditSql, type Sql } from '../billing-runs/raw';
+import { arrayLiteral, writeAuditSql, type Sql } from '../db/sql';
 import { DomainError } from '../errors';
 import { describeRowErrors, MAX_USAGE_ROWS, type ParsedUsageBatch, type UsageRowError, type UsageRowInput } from './schemas';
 
@@ -193,7 +193,7 @@ SELECT (count(*) FILTER (WHERE "inserted"))::int AS "inserted", (count(*) FILTER
 /**
  * Writes a validated batch (see parseUsageRows, at most MAX_USAGE_ROWS rows) in one statement,
  * all or nothing, inside the caller's transaction (`sql`: the driver's, see
- * lib/billing-runs/raw.ts): a row for an app and day replaces the stored one as a whole (a measure left out
+ * lib/db/sql.ts): a row for an app and day replaces the stored one as a whole (a measure left out
  * is "not reported"), rows identical to the stored ones are left untouched, and each written
  * row records its source, sender and time. Unknown apps -> 400 with the rows; a month whose
  * invoice is issued or paid -> 409 (the database trigger refuses it too).

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/guard';
 import { runBillingMonth } from '../../lib/billing-runs/commands';
-import { driverTransaction } from '../../lib/billing-runs/raw';
+import { driverTransaction } from '../../lib/db/sql';
 import { issueInvoice } from '../../lib/invoices/commands';
 import { getDraftChanges } from '../../lib/invoices/queries';
 import { ingestUsage } from '../../lib/usage/commands';

@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
-import { driverTransaction } from '../../lib/billing-runs/raw';
+import { driverTransaction } from '../../lib/db/sql';
 import { openDriver } from '../../lib/db/driver';
 import { onPostgres, useTestDatabase } from './db';
 

@@ -6,7 +6,7 @@ import { invoiceCsv } from '../../lib/invoices/csv';
 import { createCorrection, issueInvoice, issueMonthDrafts, markInvoicePaid, voidInvoice } from '../../lib/invoices/commands';
 import { getInvoice, getInvoiceUsage, listAccountInvoices, listInvoices } from '../../lib/invoices/queries';
 import { parseInvoicesSearch } from '../../lib/invoices/schemas';
-import { driverTransaction } from '../../lib/billing-runs/raw';
+import { driverTransaction } from '../../lib/db/sql';
 import { ingestUsage } from '../../lib/usage/commands';
 import { createAccount, createUser, daysOf, insertPriceBooks, seedUsage } from './billing-helpers';
 import { onPostgres, useTestDatabase } from './db';

@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/auth/guard';
 import { createApiKey, revokeApiKey } from '../../lib/api-keys/commands';
 import { validateUsageCsv } from '../../lib/usage/csv';
 import { handleUsagePost } from '../../lib/usage/api';
-import { driverSql, driverTransaction } from '../../lib/billing-runs/raw';
+import { driverSql, driverTransaction } from '../../lib/db/sql';
 import { checkUsageRows, ingestUsage } from '../../lib/usage/commands';
 import { listUsage } from '../../lib/usage/queries';
 import { parseUsageRows, parseUsageSearch } from '../../lib/usage/schemas';

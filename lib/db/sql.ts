@@ -1,6 +1,6 @@
 import 'server-only';
-import type { AuditActor, AuditEntry } from '../db/audit';
-import { getDatabase, type Tx } from '../db/client';
+import type { AuditActor, AuditEntry } from './audit';
+import { getDatabase, type Tx } from './client';
 
 /**
  * Set-based SQL for the billing run's bulk paths (loading inputs, writing thousands of draft
