@@ -17,6 +17,7 @@ const invoice: InvoiceDetail = {
   voidedAt: null,
   voidReason: null,
   plannedIssueDate: '2026-12-03',
+  issueOverdue: false,
   billingRunId: 1,
   replaces: null,
   replacedBy: null,

@@ -27,7 +27,6 @@ export const safeguards = {
     'invoices.totals.hintWithVoid.one': '{count} invoice; {void} void not counted',
     'invoices.totals.hintNoVoid': '{count} invoices',
     'invoices.totals.hintNoVoid.one': '{count} invoice',
-    'invoice.issueOverdue': 'Overdue: planned for {date}',
     'invoices.issueOverdue': 'overdue',
   },
   zh: {
@@ -50,7 +49,6 @@ export const safeguards = {
     'invoice.voidReason': '本账单已作废。原因：',
     'invoices.totals.hintWithVoid': '{count} 张账单；{void} 张已作废，未计入',
     'invoices.totals.hintNoVoid': '{count} 张账单',
-    'invoice.issueOverdue': '已逾期：计划出账日为 {date}',
     'invoices.issueOverdue': '已逾期',
   },
 } satisfies MessagePair;
