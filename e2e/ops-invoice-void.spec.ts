@@ -11,6 +11,7 @@ test('[OPS][INVOICE]: ops sees overdue drafts, issues one, voids it with a reaso
   await page.goto('/billing-runs');
   await page.getByLabel('Month', { exact: true }).fill('2026-08');
   await page.getByRole('button', { name: 'Run month' }).click();
+  await expect(page.getByRole('heading', { name: /Billing run #\d+ · 2026-08/ })).toBeVisible();
   await expect(page.getByText('Succeeded', { exact: true })).toBeVisible({ timeout: 240_000 });
 
   // One currency, every row on one page: the list, its total and its count can be compared.

@@ -23,7 +23,7 @@ function bigCsv(rows: number): string {
   for (let i = 0; i < rows; i++) {
     const app = APPS[i % APPS.length]!;
     const date = day(Math.floor(i / APPS.length) % DAYS);
-    lines.push(`" ${app} "," ${date} ","  ${1000 + i}  ","  ${150000 + i}  ","  ${7000 + (i % 50)}  ","  ${300 + (i % 7)}  ","  3.500  ","  0.250  "`);
+    lines.push(`"  ${app}  ","  ${date}  ","   ${1000 + i}   ","   ${150000 + i}   ","   ${7000 + (i % 50)}   ","   ${300 + (i % 7)}   ","   3.500   ","   0.250   "`);
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -3,7 +3,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { CurrentEdition } from '@/lib/billing/catalog';
 import { useI18n } from '@/lib/i18n/client';
-import { Badge } from '../ui/badge';
 import { FormMessage } from '../ui/form';
 import { editionName } from './labels';
 
@@ -98,9 +97,7 @@ export function PreviewFiguresFrame({ children }: { children: ReactNode }) {
   return (
     <div className="relative flex flex-col gap-2" data-stale={stale ? 'true' : 'false'} data-testid="preview-frame">
       {stale ? (
-        <div>
-          <Badge tone="red">{t('migrations.draft.staleBadge')}</Badge>
-        </div>
+        <p className="self-start rounded bg-rose-50 px-2 py-0.5 text-xs font-semibold text-rose-800 ring-1 ring-rose-300 ring-inset">{t('migrations.draft.staleBadge')}</p>
       ) : null}
       <div className={stale ? 'opacity-40 grayscale transition-opacity' : 'transition-opacity'} aria-disabled={stale || undefined}>
         {children}

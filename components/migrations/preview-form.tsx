@@ -83,6 +83,8 @@ export function PreviewForm({
                       value={draft.form.editions[app.sdkAppId] ?? app.defaultEdition}
                       onChange={(e) => draft.setEdition(app.sdkAppId, e.target.value as CurrentEdition)}
                       aria-invalid={Boolean(error)}
+                      // A choice that is not the one previewed stands out.
+                      className={draft.changes.some((c) => c.kind === 'edition' && c.sdkAppId === app.sdkAppId) ? 'ring-2 ring-rose-400' : undefined}
                     >
                       {CURRENT_EDITIONS.map((e) => (
                         <option key={e} value={e}>
@@ -101,7 +103,13 @@ export function PreviewForm({
       )}
       <div className="flex flex-wrap items-end gap-3">
         <Field label={t('migrations.preview.months')} htmlFor="months" error={errors?.months}>
-          <Select id="months" name="months" value={String(draft.form.months)} onChange={(e) => draft.setMonths(Number(e.target.value))} className="w-32">
+          <Select
+            id="months"
+            name="months"
+            value={String(draft.form.months)}
+            onChange={(e) => draft.setMonths(Number(e.target.value))}
+            className={draft.changes.some((c) => c.kind === 'months') ? 'w-32 ring-2 ring-rose-400' : 'w-32'}
+          >
             {Array.from({ length: MAX_PREVIEW_MONTHS }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {t('migrations.preview.monthsOption', { count: n })}

@@ -179,6 +179,11 @@ function requireShownPreview(
   previewed: Record<string, CurrentEdition>,
   shown: { previewToken: string; months: number; editions: Record<string, CurrentEdition> },
 ): void {
+  if (shown.previewToken !== ticket.previewToken) {
+    throw new DomainError('conflict', `Ticket ${ticket.id} was previewed again since this page was loaded: reload it, check the new figures, then execute`, {
+      field: 'previewToken',
+    });
+  }
   const apps = [...new Set([...Object.keys(previewed), ...Object.keys(shown.editions)])].sort();
   const differences = apps
     .filter((app) => previewed[app] !== shown.editions[app])
@@ -188,11 +193,6 @@ function requireShownPreview(
     throw new DomainError('conflict', `What was submitted is not what ticket ${ticket.id} previewed (${differences.join('; ')}): preview these choices, check the figures, then execute`, {
       field: 'editions',
       details: { differences },
-    });
-  }
-  if (shown.previewToken !== ticket.previewToken) {
-    throw new DomainError('conflict', `Ticket ${ticket.id} was previewed again since this page was loaded: reload it, check the new figures, then execute`, {
-      field: 'previewToken',
     });
   }
 }
