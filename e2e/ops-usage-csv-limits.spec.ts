@@ -1,5 +1,37 @@
+import { request as httpRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { screenshot, signIn } from './fixtures';
+
+/**
+ * Sends `total` bytes of a JSON array padded with spaces, chunked (no Content-Length), the way a
+ * streaming client does; resolves with the answer and how many bytes the server let through.
+ */
+function postChunked(url: string, secret: string, total: number): Promise<{ status: number; body: string; sent: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const req = httpRequest(url, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+      // The server may answer before the upload ends: stop sending, read the answer.
+      answered = true;
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent }));
+    });
+    // A socket closed by the server after its answer is not a failure of the test.
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = () => {
+      while (sent < total && !answered) {
+        const bytes = sent === 0 ? Buffer.concat([Buffer.from('['), chunk.subarray(1)]) : chunk;
+        sent += bytes.length;
+        if (!req.write(bytes)) return void req.once('drain', pump);
+      }
+      req.end(answered ? undefined : ']');
+    };
+    pump();
+  });
+}
 
 /**
  * Apps of the deterministic demo data created before 2024 (prisma/seed, seed 20261123): their
@@ -73,6 +105,15 @@ test('[OPS][USAGE]: ops imports a 10,000-row CSV (quoted cells, CRLF, over 1 MB)
   await expect(page.getByRole('heading', { level: 1, name: 'Usage' })).toBeVisible();
   await screenshot(page, 'usage-csv-unreachable');
   await page.unroute('**/api/usage/csv**');
+
+  // The ingestion API, through the real server: a chunked body past 8 MiB is cut off with 413.
+  await page.goto('/api-keys');
+  await page.getByLabel('Name').fill('chunked sender (e2e)');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const secret = (await page.getByTestId('api-key-secret').textContent())?.trim() ?? '';
+  const chunked = await postChunked(new URL('/api/v1/usage', page.url()).toString(), secret, 24 * 1024 * 1024);
+  expect(chunked.status).toBe(413);
+  expect(JSON.parse(chunked.body).error).toMatchObject({ code: 'invalid', field: 'body', message: expect.stringContaining('too large; at most 8,388,608 bytes (8 MiB)') });
 
   // In Chinese too.
   await page.context().addCookies([{ name: 'locale', value: 'zh', url: new URL(page.url()).origin }]);
