@@ -285,6 +285,32 @@ describe('ingestUsage (the command the API and the CSV import share)', () => {
   });
 });
 
+describe('the database keeps usage to existing apps (checked per statement, not by a foreign key)', () => {
+  it('refuses a statement with one unknown app among known ones, and a row moved to an unknown app', async () => {
+    const db = getDb();
+    const account = await createAccount(db, { scheme: 'CURRENT' });
+    const app = account.apps[0]!;
+    const insert = (apps: string) =>
+      driverTransaction((sql) =>
+        sql(
+          `INSERT INTO "UsageDaily" ("sdkAppId", "date", "mau", "source", "sentBy")
+           SELECT a, DATE '2026-10-07', 1, 'SEED', 'x' FROM unnest($1::bigint[]) a`,
+          [apps],
+        ),
+      );
+    await expect(insert(`{${app},1499999998}`)).rejects.toThrow(/usage names app 1499999998, which does not exist/);
+    expect(await db.prisma.usageDaily.count({ where: { sdkAppId: app } })).toBe(0);
+    await insert(`{${app}}`);
+    await expect(
+      driverTransaction((sql) => sql(`UPDATE "UsageDaily" SET "sdkAppId" = 1499999998 WHERE "sdkAppId" = $1::bigint`, [String(app)])),
+    ).rejects.toThrow(/usage names app 1499999998, which does not exist/);
+    // Moving a row to another existing app is allowed, as the key allowed it.
+    const other = (await createAccount(db, { scheme: 'CURRENT' })).apps[0]!;
+    await driverTransaction((sql) => sql(`UPDATE "UsageDaily" SET "sdkAppId" = $2::bigint WHERE "sdkAppId" = $1::bigint`, [String(app), String(other)]));
+    expect(await db.prisma.usageDaily.count({ where: { sdkAppId: other } })).toBe(1);
+  });
+});
+
 describe('CSV import', () => {
   it('parses a good file with quoted cells, CRLF and columns in any order', () => {
     const csv = '\uFEFFdate,sdkAppId,dau,barrageDomesticMbps\r\n2026-10-01,1400000001,12000,"3.5"\r\n\r\n"2026-10-02",1400000001,,1\r\n';
