@@ -14,10 +14,10 @@
  * edition held is no change; usage fields of the legacy scheme (DAU, groups,
  * barrage) are ignored on current months; PCC is recorded but waived, never billed.
  */
-import { CURRENT_MAU_OVERAGE, EDITIONS, LEGACY_CLOSED_AT, isPaidCurrentEdition, packagePriceKey, type CurrentEdition } from './catalog';
+import { CURRENT_MAU_OVERAGE, LEGACY_CLOSED_AT, isPaidCurrentEdition, packagePriceKey, type CurrentEdition } from './catalog';
 import { type Day, OPEN_END, formatDay, parseDay, type MonthSpan } from './dates';
 import { type LineSink, pushLine } from './lines';
-import { decimalOfInt, formatCount, formatGrouped, prorate, timesInt } from './money';
+import { decimalOfInt, formatPlain, prorate, timesInt } from './money';
 import type { PriceTable } from './price-books';
 import type { MonthUsage } from './usage';
 
@@ -91,7 +91,10 @@ export function rateCurrentPackages({ sdkAppId, spans, month, prices, out }: Cur
         quantity: decimalOfInt(days),
         unitPrice: price,
         exact: prorate(price, days, month.days),
-        explain: `${EDITIONS[edition].nameEn} ${formatDay(runFrom)}..${formatDay(runTo)}: ${formatGrouped(price)} x ${days}/${month.days} days`,
+        explanation: {
+          key: 'current.package',
+          params: { edition, from: formatDay(runFrom), to: formatDay(runTo), price: formatPlain(price), days, ofDays: month.days },
+        },
       });
     });
   }
@@ -125,9 +128,18 @@ export function rateMauOverage({ sdkAppId, spans, schemeFrom, usage, month, pric
     quantity,
     unitPrice: price,
     exact: timesInt(price, over),
-    explain:
-      `MAU ${formatCount(mau)} (highest reported in ${month.key}, on ${formatDay(mauDay)}); ` +
-      `${formatCount(over)} over ${formatCount(CURRENT_MAU_OVERAGE.free)} free x ${formatGrouped(price)}; ` +
-      `${EDITIONS[edition].nameEn} on ${formatDay(month.last)}`,
+    explanation: {
+      key: 'mau',
+      params: {
+        mau,
+        month: month.key,
+        reportedOn: formatDay(mauDay),
+        over,
+        free: CURRENT_MAU_OVERAGE.free,
+        price: formatPlain(price),
+        edition,
+        lastDay: formatDay(month.last),
+      },
+    },
   });
 }

@@ -6,14 +6,16 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PERIODIC_ADDONS, type Scheme } from './catalog';
+import { PERIODIC_ADDONS, SHIPPED_PRICE_BOOKS, type Scheme } from './catalog';
 import { formatDay, parseDay } from './dates';
 import { isBillingRuleError } from './errors';
-import { explainZh } from './explain-zh';
-import { validateNewEvent } from './rate';
-import type { InvoiceJson } from './serialize';
+import { renderExplanation } from '../i18n/explain';
+import { invoiceCsv } from '../invoices/csv';
+import type { InvoiceDetail } from '../invoices/queries';
+import { rateAccount, validateNewEvent } from './rate';
+import { type InvoiceData, type InvoiceJson, invoiceData } from './serialize';
 import { formatSimulatorOutput, simulate } from './simulator';
-import type { AppEvent, MigrationInput, UsageDay } from './types';
+import type { AccountInput, AppEvent, MigrationInput, UsageDay } from './types';
 
 const START = parseDay('2026-01-01') as number;
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'];
@@ -95,6 +97,62 @@ function run(input: unknown): InvoiceJson[] {
   return result.output.invoices;
 }
 
+/** The invoices as the console carries them (explanations as data). */
+function rateData(input: ReturnType<typeof buildScenario>): InvoiceData[] {
+  return rateAccount(input as AccountInput, input.months, SHIPPED_PRICE_BOOKS).map(invoiceData);
+}
+
+/** An invoice as its page and CSV read it (lib/invoices/queries.ts), from rated data. */
+function detailOf(invoice: InvoiceData): InvoiceDetail {
+  const bounds = { from: `${invoice.month}-01`, to: `${invoice.month}-28` };
+  const apps = [...new Set(invoice.lines.map((l) => l.sdkAppId))].map((sdkAppId) => ({
+    sdkAppId: String(sdkAppId),
+    appName: `应用 ${sdkAppId}`,
+    dataCenter: 'CHINA',
+    subtotal: '0.00',
+    lines: invoice.lines
+      .filter((l) => l.sdkAppId === sdkAppId)
+      .map((l, i) => ({
+        position: i + 1,
+        code: l.code,
+        edition: l.edition ?? null,
+        addon: l.addon ?? null,
+        from: l.from,
+        to: l.to,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        amount: l.amount,
+        explanation: l.explanation,
+      })),
+  }));
+  return {
+    id: 1,
+    number: 'INV-2026-000001',
+    status: 'ISSUED',
+    month: invoice.month,
+    period: bounds,
+    scheme: invoice.scheme,
+    currency: invoice.currency,
+    total: invoice.total,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    issuedAt: null,
+    paidAt: null,
+    voidedAt: null,
+    voidReason: null,
+    plannedIssueDate: bounds.to,
+    billingRunId: null,
+    replaces: null,
+    replacedBy: null,
+    account: { id: 1, name: '客户', contactEmail: 'c@example.com' },
+    apps,
+  };
+}
+
+/** Figures, dates and the units DOMAIN.md names (MAU, DAU, Mbps) stay as they are; no other Latin letter. */
+function expectNoEnglish(text: string, context: string): void {
+  expect(text.replace(/MAU|DAU|Mbps/g, ''), context).not.toMatch(/[A-Za-z]/);
+}
+
 const RUNS = { numRuns: 150 };
 
 describe('properties', () => {
@@ -135,16 +193,21 @@ describe('properties', () => {
     );
   });
 
-  it('every line explanation has a Chinese rendering, with no English word left in it', () => {
+  it('a Chinese invoice (page, print and CSV) has no English word from the engine in any line', () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(scenario, (input) => {
-        for (const line of run(input).flatMap((i) => i.lines)) {
-          const zh = explainZh(line.explain);
-          expect(zh, line.explain).not.toBeNull();
-          // Figures, dates and the units DOMAIN.md names (MAU, DAU, Mbps) stay as they are.
-          expect(zh!.replace(/MAU|DAU|Mbps/g, ''), line.explain).not.toMatch(/[A-Za-z]/);
-          seen.add(line.code);
+        for (const invoice of rateData(input)) {
+          for (const line of invoice.lines) {
+            // The page and its print render each line with renderExplanation; the English is the contract text.
+            expect(renderExplanation(line.explanation, 'en')).toBe(line.explain);
+            expectNoEnglish(renderExplanation(line.explanation, 'zh'), line.explain);
+            seen.add(line.code);
+          }
+          if (invoice.lines.length === 0) continue;
+          const rows = invoiceCsv(detailOf(invoice), 'zh').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+          // Description and explanation (the columns after the codes, edition and add-on codes and figures).
+          for (const row of rows) expectNoEnglish(row.split(',').slice(7, 8).concat(row.split(',').slice(15)).join(','), row);
         }
       }),
       { numRuns: 300 },

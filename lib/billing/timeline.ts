@@ -96,7 +96,7 @@ class LegacyBuilder {
       this.change('PROFESSIONAL', {
         on: pending.effectiveOn,
         creditOn: pending.effectiveOn,
-        because: `the downgrade to Professional requested on ${formatDay(pending.requestedOn)}`,
+        reason: { kind: 'downgrade', requestedOn: formatDay(pending.requestedOn) },
       });
       this.downgrades.push(pending);
     }
@@ -128,7 +128,7 @@ class LegacyBuilder {
         this.pending = null;
         return;
       case 'change':
-        this.change(decision.to, { on: day, creditOn: day, because: decision.because });
+        this.change(decision.to, { on: day, creditOn: day, reason: decision.reason });
         return;
       case 'schedule-downgrade':
         this.pending = decision.pending;
@@ -145,7 +145,7 @@ class LegacyBuilder {
     const e = migration.effectiveOn;
     if (this.pending !== null && this.pending.effectiveOn < e) this.settle(this.pending.effectiveOn);
     expireAddons(this.addons, e);
-    const end: SpanEnd = { on: e, creditOn: e - 1, because: migrationCutReason(migration) };
+    const end: SpanEnd = { on: e, creditOn: e - 1, reason: migrationCutReason(migration) };
     const held = this.edition;
     this.closeEdition(e - 1, end);
     cutAddons(this.addons, end, null);

@@ -1,4 +1,6 @@
 import { LINE_CODE_LABELS, type LineCode } from '../billing/catalog';
+import { renderExplanation } from '../i18n/explain';
+import type { Locale } from '../i18n/messages';
 import type { InvoiceDetail } from './queries';
 
 function cell(value: string | number | null | undefined): string {
@@ -29,10 +31,15 @@ export const INVOICE_CSV_COLUMNS = [
 
 /**
  * An invoice as CSV: one row per line (amounts as exact decimal strings, in the invoice's
- * currency), then a TOTAL row. UTF-8 with a byte-order mark so spreadsheet programs read the
- * Chinese names right.
+ * currency), then a TOTAL row. Column names and codes are fixed (for programs); the description
+ * and the explanation are in the reader's language. UTF-8 with a byte-order mark so spreadsheet
+ * programs read the Chinese right.
  */
-export function invoiceCsv(invoice: InvoiceDetail): string {
+export function invoiceCsv(invoice: InvoiceDetail, locale: Locale): string {
+  const label = (code: string) => {
+    const labels = LINE_CODE_LABELS[code as LineCode];
+    return labels === undefined ? code : locale === 'zh' ? labels.labelZh : labels.labelEn;
+  };
   const ref = invoice.number ?? `DRAFT-${invoice.id}`;
   const rows: (string | number | null)[][] = [[...INVOICE_CSV_COLUMNS]];
   for (const app of invoice.apps) {
@@ -45,7 +52,7 @@ export function invoiceCsv(invoice: InvoiceDetail): string {
         app.sdkAppId,
         app.appName,
         line.code,
-        LINE_CODE_LABELS[line.code as LineCode]?.labelEn ?? line.code,
+        label(line.code),
         line.edition,
         line.addon,
         line.from,
@@ -53,11 +60,11 @@ export function invoiceCsv(invoice: InvoiceDetail): string {
         line.quantity,
         line.unitPrice,
         line.amount,
-        line.explain,
+        renderExplanation(line.explanation, locale),
       ]);
     }
   }
-  rows.push([ref, invoice.status, invoice.month, invoice.currency, null, null, 'TOTAL', 'Total', null, null, invoice.period.from, invoice.period.to, null, null, invoice.total, null]);
+  rows.push([ref, invoice.status, invoice.month, invoice.currency, null, null, 'TOTAL', locale === 'zh' ? '合计' : 'Total', null, null, invoice.period.from, invoice.period.to, null, null, invoice.total, null]);
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 

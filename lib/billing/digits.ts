@@ -1,0 +1,29 @@
+/**
+ * Digit grouping for the figures a customer reads in an explanation. Kept apart from money.ts
+ * (and decimal.js) so the explanation renderer can run in the browser without them.
+ */
+
+function groupDigits(intPart: string): string {
+  if (intPart.length <= 3) return intPart;
+  let first = intPart.length % 3;
+  if (first === 0) first = 3;
+  let out = intPart.slice(0, first);
+  for (let i = first; i < intPart.length; i += 3) out += `,${intPart.slice(i, i + 3)}`;
+  return out;
+}
+
+/** `25310` -> `25,310`. */
+export function formatCount(n: number): string {
+  if (n < 0) return `-${groupDigits(String(-n))}`;
+  return groupDigits(String(n));
+}
+
+/** A plain decimal text grouped: `2999` -> `2,999`, `0.015` stays `0.015`, sign kept. */
+export function groupDecimalText(s: string): string {
+  const negative = s.startsWith('-');
+  const body = negative ? s.slice(1) : s;
+  const dot = body.indexOf('.');
+  const intPart = dot < 0 ? body : body.slice(0, dot);
+  const frac = dot < 0 ? '' : body.slice(dot);
+  return `${negative ? '-' : ''}${groupDigits(intPart)}${frac}`;
+}
