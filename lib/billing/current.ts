@@ -42,10 +42,24 @@ export class CurrentEditionBuilder {
     this.since = since;
   }
 
-  /** C1: any change takes effect on its date; the held edition is no change. */
+  /**
+   * C1: any change takes effect on its date; the held edition is no change. A day's edition is
+   * the one held at its end (DOMAIN.md section 3): an edition that began today and is replaced
+   * today was never held, and restoring the edition held yesterday continues its run.
+   */
   request(edition: CurrentEdition, day: Day): void {
     if (edition === this.edition) return;
-    if (day > this.since) this.spans.push({ edition: this.edition, from: this.since, to: day - 1 });
+    if (day > this.since) {
+      this.spans.push({ edition: this.edition, from: this.since, to: day - 1 });
+    } else {
+      const last = this.spans[this.spans.length - 1];
+      if (last !== undefined && last.to === day - 1 && last.edition === edition) {
+        this.spans.pop();
+        this.edition = edition;
+        this.since = last.from;
+        return;
+      }
+    }
     this.edition = edition;
     this.since = day;
   }

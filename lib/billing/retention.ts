@@ -61,7 +61,15 @@ export function applyRetentionEvent(state: RetentionState, { action, days, day, 
     }
     if (state.open !== null && state.open.days === days) return;
     close(state, day - 1);
-    state.open = { days, from: day };
+    // A day's tier is the one held at its end: the tier that ended yesterday (replaced or
+    // stopped today) and is started again today runs on, one run and one line.
+    const last = state.spans[state.spans.length - 1];
+    if (last !== undefined && last.to === day - 1 && last.days === days) {
+      state.spans.pop();
+      state.open = { days, from: last.from };
+    } else {
+      state.open = { days, from: day };
+    }
     return;
   }
   if (days !== undefined) throw new BillingRuleError(`${path}.days`, 'a HISTORY_RETENTION stop takes no days');

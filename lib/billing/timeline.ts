@@ -24,7 +24,7 @@ import {
 } from './catalog';
 import { type AddonSpan, type AddonState, applyAddonEvent, cutAddons, expireAddons, finishAddons, newAddonState } from './addons';
 import { CURRENT_OPENED, CurrentEditionBuilder, type CurrentEditionSpan } from './current';
-import { type LegacyEditionSpan, type PendingDowngrade, type SpanEnd, decideLegacyEdition } from './cycles';
+import { type LegacyEditionSpan, type PendingDowngrade, type SpanEnd, cutOf, decideLegacyEdition } from './cycles';
 import { BEFORE_ALL, type Day, OPEN_END, formatDay, parseDay } from './dates';
 import { BillingRuleError, assertNever } from './errors';
 import { type PreparedMigration, editionAfterMigration, migrationCutReason } from './migration';
@@ -113,10 +113,21 @@ class LegacyBuilder {
   change(to: PaidLegacyEdition, end: SpanEnd): void {
     this.closeEdition(end.on - 1, end);
     cutAddons(this.addons, end, to);
-    this.edition = to;
-    this.since = end.on;
     this.pending = null;
     if (this.paidFrom === null) this.paidFrom = end.on;
+    // A day's edition is the one held at its end (DOMAIN.md section 3): an edition that began
+    // today (a downgrade taking effect) and is replaced today by the edition held yesterday was
+    // never held, and yesterday's run goes on with its anchor. Only a run that ended on a cycle
+    // boundary can go on: a cut cycle stays cut (L3), and so do the add-ons cut today.
+    const last = this.editions[this.editions.length - 1];
+    if (end.on === this.since && last !== undefined && last.edition === to && last.to === end.on - 1 && cutOf(last) === null) {
+      this.editions.pop();
+      this.edition = to;
+      this.since = last.from;
+      return;
+    }
+    this.edition = to;
+    this.since = end.on;
   }
 
   onEdition(requested: LegacyEdition, day: Day, path: string): void {
