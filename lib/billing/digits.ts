@@ -27,3 +27,26 @@ export function groupDecimalText(s: string): string {
   const frac = dot < 0 ? '' : body.slice(dot);
   return `${negative ? '-' : ''}${groupDigits(intPart)}${frac}`;
 }
+
+/**
+ * A JSON number's decimal text: its shortest round-trip form (`String(n)`, what JSON.stringify
+ * writes back), with an exponent spelled out by moving the point (`1.5e-7` -> `0.00000015`),
+ * never through float arithmetic. Null for NaN and the infinities.
+ */
+export function decimalTextOfNumber(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  const text = String(n);
+  const e = text.indexOf('e');
+  if (e < 0) return text;
+  const negative = text.startsWith('-');
+  const mantissa = text.slice(negative ? 1 : 0, e);
+  const exponent = Number(text.slice(e + 1));
+  const dot = mantissa.indexOf('.');
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  const point = (dot < 0 ? mantissa.length : dot) + exponent;
+  let body: string;
+  if (point <= 0) body = `0.${'0'.repeat(-point)}${digits}`;
+  else if (point >= digits.length) body = digits + '0'.repeat(point - digits.length);
+  else body = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${body}` : body;
+}
