@@ -9,12 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { PERIODIC_ADDONS, SHIPPED_PRICE_BOOKS, type Scheme } from './catalog';
 import { formatDay, parseDay } from './dates';
 import { isBillingRuleError } from './errors';
+import { prorate, roundToCents } from './money';
 import { renderExplanation } from '../i18n/explain';
 import { invoiceCsv } from '../invoices/csv';
 import type { InvoiceDetail } from '../invoices/queries';
 import { rateAccount, validateNewEvent } from './rate';
 import { type InvoiceData, type InvoiceJson, invoiceData } from './serialize';
 import { formatSimulatorOutput, simulate } from './simulator';
+import { appStateOn } from './state';
 import type { AccountInput, AppEvent, MigrationInput, UsageDay } from './types';
 
 const START = parseDay('2026-01-01') as number;
@@ -90,6 +92,11 @@ function buildScenario(raw: RawScenario) {
 }
 
 const scenario = rawScenario.map(buildScenario);
+
+/** Events gathered on a few days (every 30th), so that same-day replacements are common. */
+const sameDayScenario = rawScenario
+  .map((r) => ({ ...r, apps: r.apps.map((a) => ({ ...a, events: a.events.map((e) => ({ ...e, offset: e.offset - (e.offset % 30) })) })) }))
+  .map(buildScenario);
 
 function run(input: unknown): InvoiceJson[] {
   const result = simulate(input);
@@ -240,6 +247,149 @@ describe('properties', () => {
         for (const invoice of alone) expect(byMonth.get(invoice!.month)).toBe(JSON.stringify(invoice));
       }),
       { numRuns: 80 },
+    );
+  });
+});
+
+/** Inserts `flip` among an app's (date-sorted) events after every event dated on or before `date`. */
+function withEventsOn(events: readonly AppEvent[], date: string, flip: readonly AppEvent[], first = false): AppEvent[] {
+  const at = first ? events.findIndex((e) => e.date >= date) : events.findIndex((e) => e.date > date);
+  const i = at < 0 ? events.length : at;
+  return [...events.slice(0, i), ...flip, ...events.slice(i)];
+}
+
+const CURRENT_CHOICES = ['DEVELOPER', 'STANDARD', 'PRO'] as const;
+const TIER_CHOICES = [30, 90, 180, 360] as const;
+
+describe('properties of the end-of-day rule (DOMAIN.md section 3)', () => {
+  it('merging adjacent equal runs never changes a total by more than rounding', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 28, max: 31 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 30 }),
+        (units, scale, ofDays, a, b) => {
+          fc.pre(a + b <= ofDays);
+          const price = new Decimal(units).div(10 ** scale);
+          const whole = roundToCents(prorate(price, a + b, ofDays));
+          const halves = roundToCents(prorate(price, a, ofDays)).plus(roundToCents(prorate(price, b, ofDays)));
+          // Each extra line is one more half-cent rounding: at most one cent apart.
+          expect(whole.minus(halves).abs().lte('0.01')).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the engine never bills two adjacent equal runs as two lines', () => {
+    fc.assert(
+      fc.property(sameDayScenario, (input) => {
+        for (const invoice of rateData(input)) {
+          const runs = invoice.lines.filter((l) => ['current.package', 'retention', 'barrage'].includes(l.explanation.key));
+          for (const a of runs) {
+            for (const b of runs) {
+              const same =
+                a !== b && a.sdkAppId === b.sdkAppId && a.code === b.code && a.edition === b.edition && a.unitPrice === b.unitPrice &&
+                JSON.stringify({ ...a.explanation.params, from: 0, to: 0, days: 0, mbpsDays: 0 }) ===
+                  JSON.stringify({ ...b.explanation.params, from: 0, to: 0, days: 0, mbpsDays: 0 });
+              if (same) expect(formatDay((parseDay(a.to) as number) + 1), `${a.explain} | ${b.explain}`).not.toBe(b.from);
+            }
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('a scenario with a same-day flip (edition or retention tier replaced and restored) equals the one without it', () => {
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.nat(),
+        fc.integer({ min: 0, max: 200 }),
+        fc.constantFrom(...CURRENT_CHOICES),
+        fc.constantFrom(...TIER_CHOICES),
+        fc.boolean(),
+        (input, appPick, offset, otherEdition, otherTier, stopFirst) => {
+          const i = appPick % input.apps.length;
+          const target = input.apps[i]!;
+          const date = formatDay(START + offset);
+          const state = appStateOn({ scheme: input.scheme as Scheme, ...(input.migration ? { migration: input.migration } : {}), sdkAppId: target.sdkAppId, events: target.events }, date);
+          let flip: AppEvent[];
+          if (state.scheme === 'CURRENT') {
+            fc.pre(otherEdition !== state.edition);
+            flip = [
+              { date, type: 'edition', edition: otherEdition },
+              { date, type: 'edition', edition: state.edition },
+            ];
+          } else {
+            const held = state.retention?.days;
+            fc.pre(held !== undefined && (stopFirst || otherTier !== held));
+            const restore: AppEvent = { date, type: 'addon', addon: 'HISTORY_RETENTION', action: 'start', days: held! };
+            flip = stopFirst
+              ? [{ date, type: 'addon', addon: 'HISTORY_RETENTION', action: 'stop' }, restore]
+              : [{ date, type: 'addon', addon: 'HISTORY_RETENTION', action: 'start', days: otherTier }, restore];
+          }
+          const flipped = { ...input, apps: input.apps.map((a, j) => (j === i ? { ...a, events: withEventsOn(a.events, date, flip) } : a)) };
+          expect(run(flipped)).toEqual(run(input));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('Flagship requested on the day its downgrade takes effect equals never downgrading, except for the cuts of that day', () => {
+    const flagshipScenario = fc.record({
+      start: fc.integer({ min: 0, max: 40 }),
+      request: fc.integer({ min: 0, max: 90 }),
+      tier: fc.option(fc.constantFrom(...TIER_CHOICES), { nil: undefined }),
+      addons: fc.array(
+        fc.record({
+          offset: fc.integer({ min: 0, max: 180 }),
+          addon: fc.constantFrom('GROUP_MEMBER_CAP' as const, 'GROUP_JOIN_CAP' as const, 'SECURITY_STRIKE' as const),
+          action: fc.constantFrom('start' as const, 'stop' as const),
+        }),
+        { maxLength: 6 },
+      ),
+      usage: rawScenario.map((r) => r.apps[0]!.usage),
+    });
+    fc.assert(
+      fc.property(flagshipScenario, (raw) => {
+        const requestOn = formatDay(START + raw.start + raw.request);
+        const events: AppEvent[] = [{ date: formatDay(START + raw.start), type: 'edition', edition: 'FLAGSHIP' }];
+        if (raw.tier !== undefined) events.push({ date: formatDay(START + raw.start), type: 'addon', addon: 'HISTORY_RETENTION', action: 'start', days: raw.tier });
+        const planned: AppEvent[] = [
+          ...raw.addons.map((a): AppEvent => ({ date: formatDay(START + Math.max(a.offset, raw.start)), type: 'addon', addon: a.addon, action: a.action })),
+          { date: requestOn, type: 'edition', edition: 'PROFESSIONAL' } as AppEvent,
+        ].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+        for (const event of planned) {
+          try {
+            validateNewEvent({ scheme: 'LEGACY', events, event });
+            events.push(event);
+          } catch (e) {
+            if (!isBillingRuleError(e)) throw e;
+          }
+        }
+        const k = events.findIndex((e) => e.type === 'edition' && e.edition === 'PROFESSIONAL');
+        const pending = appStateOn({ scheme: 'LEGACY', sdkAppId: 1400000001, events }, requestOn).pendingDowngrade;
+        expect(pending).toBeDefined();
+        const effectiveOn = pending!.effectiveOn;
+        const usage = buildScenario({ scheme: 'LEGACY', migrateOn: undefined, apps: [{ events: [], usage: raw.usage }] }).apps[0]!.usage;
+        const rate = (appEvents: AppEvent[]) => {
+          const result = simulate({ scheme: 'LEGACY', months: MONTHS, apps: [{ sdkAppId: 1400000001, events: appEvents, usage }] });
+          return result.ok ? result.output.invoices : null;
+        };
+        const flipped = rate(withEventsOn(events, effectiveOn, [{ date: effectiveOn, type: 'edition', edition: 'FLAGSHIP' }], true));
+        const never = rate(events.filter((_, j) => j !== k));
+        // An add-on event may fit one history and not the other (a stopped add-on is cut, not restarted).
+        fc.pre(flipped !== null && never !== null);
+        // The add-ons cut that day stay cut (credits, new anchors); packages, retention and usage lines are equal.
+        const rest = (invoices: InvoiceJson[]) => invoices.map((inv) => inv.lines.filter((l) => !l.code.startsWith('ADDON')));
+        expect(rest(flipped!)).toEqual(rest(never!));
+      }),
+      { numRuns: 200 },
     );
   });
 });
