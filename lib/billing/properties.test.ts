@@ -147,6 +147,7 @@ function detailOf(invoice: InvoiceData): InvoiceDetail {
     voidedAt: null,
     voidReason: null,
     plannedIssueDate: bounds.to,
+    issueOverdue: false,
     billingRunId: null,
     replaces: null,
     replacedBy: null,

@@ -1,14 +1,8 @@
 import { LINE_CODE_LABELS, type LineCode } from '../billing/catalog';
+import { csvDocument, type CsvValue } from '../csv';
 import { renderExplanation } from '../i18n/explain';
 import type { Locale } from '../i18n/messages';
 import type { InvoiceDetail } from './queries';
-
-function cell(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote what CSV needs quoted, and neutralise spreadsheet formulas (= + - @ at the start of text).
-  const safe = /^[=+@]/.test(text) || (/^-/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export const INVOICE_CSV_COLUMNS = [
   'invoice',
@@ -31,9 +25,8 @@ export const INVOICE_CSV_COLUMNS = [
 
 /**
  * An invoice as CSV: one row per line (amounts as exact decimal strings, in the invoice's
- * currency), then a TOTAL row. Column names and codes are fixed (for programs); the description
- * and the explanation are in the reader's language. UTF-8 with a byte-order mark so spreadsheet
- * programs read the Chinese right.
+ * currency), then a TOTAL row; cells neutralised and quoted by lib/csv.ts. Column names and codes
+ * are fixed (for programs); the description and the explanation are in the reader's language.
  */
 export function invoiceCsv(invoice: InvoiceDetail, locale: Locale): string {
   const label = (code: string) => {
@@ -41,7 +34,7 @@ export function invoiceCsv(invoice: InvoiceDetail, locale: Locale): string {
     return labels === undefined ? code : locale === 'zh' ? labels.labelZh : labels.labelEn;
   };
   const ref = invoice.number ?? `DRAFT-${invoice.id}`;
-  const rows: (string | number | null)[][] = [[...INVOICE_CSV_COLUMNS]];
+  const rows: CsvValue[][] = [[...INVOICE_CSV_COLUMNS]];
   for (const app of invoice.apps) {
     for (const line of app.lines) {
       rows.push([
@@ -65,7 +58,7 @@ export function invoiceCsv(invoice: InvoiceDetail, locale: Locale): string {
     }
   }
   rows.push([ref, invoice.status, invoice.month, invoice.currency, null, null, 'TOTAL', locale === 'zh' ? '合计' : 'Total', null, null, invoice.period.from, invoice.period.to, null, null, invoice.total, null]);
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }
 
 export function invoiceCsvFilename(invoice: Pick<InvoiceDetail, 'id' | 'number' | 'month'>): string {
