@@ -224,7 +224,7 @@ describe('properties', () => {
     expect([...seen].sort()).toEqual(
       ['ADDON', 'ADDON_CREDIT', 'BARRAGE_BANDWIDTH', 'DAU_OVERAGE', 'GROUP_OVERAGE', 'HISTORY_RETENTION', 'MAU_OVERAGE', 'PACKAGE', 'PACKAGE_CREDIT'],
     );
-  });
+  }, 60_000);
 
   it('identical input gives byte-identical output', () => {
     fc.assert(
@@ -302,7 +302,7 @@ describe('properties of the end-of-day rule (DOMAIN.md section 3)', () => {
       }),
       RUNS,
     );
-  });
+  }, 60_000);
 
   it('a scenario with a same-day flip (edition or retention tier replaced and restored) equals the one without it', () => {
     fc.assert(
@@ -339,7 +339,7 @@ describe('properties of the end-of-day rule (DOMAIN.md section 3)', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('Flagship requested on the day its downgrade takes effect equals never downgrading, except for the cuts of that day', () => {
     const flagshipScenario = fc.record({
@@ -392,5 +392,5 @@ describe('properties of the end-of-day rule (DOMAIN.md section 3)', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });
