@@ -43,4 +43,4 @@ const { prepareDatabase } = await import('./lib/prepare-db');
 await prepareDatabase({ today: E2E_TODAY });
 buildIfNeeded(env);
 
-serveNext(['start', '-p', port, '-H', '127.0.0.1'], env);
+serveNext(['-p', port, '-H', '127.0.0.1'], env);

@@ -39,4 +39,4 @@ const { today } = await import('../lib/clock');
 await prepareDatabase({ today: today() });
 
 if (!dev) buildIfNeeded(env);
-serveNext([dev ? 'dev' : 'start', '-p', port], env);
+serveNext([...(dev ? ['--dev'] : []), '-p', port], env);

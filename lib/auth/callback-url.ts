@@ -1,0 +1,43 @@
+/** Where a signed-out visitor is sent, and which pages it may send them back to afterwards. */
+export const SIGN_IN_PATH = '/signin';
+
+/** Set by proxy.ts on every request (overwriting the client's): the path and query asked for. */
+export const REQUEST_PATH_HEADER = 'x-console-path';
+
+// A base no real request has: a relative path resolves onto it, anything naming another
+// origin (//host, /\host, https://host, javascript:) does not.
+const PLACEHOLDER_ORIGIN = 'http://console.invalid';
+
+/**
+ * The page to return to after signing in, as a same-origin path (`/invoices/150?tab=lines`), or
+ * null when the value is missing, malformed, names another origin, or points back at sign-in or
+ * the API. `origin` (the console's own, e.g. NEXTAUTH_URL) also admits absolute URLs on it.
+ */
+export function safeCallbackPath(value: unknown, origin?: string): string | null {
+  if (typeof value !== 'string' || value === '' || value.length > 2048) return null;
+  let base = PLACEHOLDER_ORIGIN;
+  if (origin) {
+    try {
+      base = new URL(origin).origin;
+    } catch {
+      base = PLACEHOLDER_ORIGIN;
+    }
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(value, base);
+  } catch {
+    return null;
+  }
+  if (parsed.origin !== base) return null;
+  const path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+  if (!path.startsWith('/') || path.startsWith('//')) return null;
+  if (parsed.pathname === SIGN_IN_PATH || parsed.pathname.startsWith(`${SIGN_IN_PATH}/`) || parsed.pathname.startsWith('/api/')) return null;
+  return path;
+}
+
+/** The sign-in page, asked to return to `path` afterwards when that is a page one may return to. */
+export function signInPathFor(path: string | null | undefined): string {
+  const safe = safeCallbackPath(path);
+  return safe && safe !== '/' ? `${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(safe)}` : SIGN_IN_PATH;
+}

@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { REQUEST_PATH_HEADER } from '@/lib/auth/callback-url';
+import { CLIENT_PROTO_HEADER } from '@/lib/auth/client-address';
+import { contentSecurityPolicy, createNonce, HSTS } from '@/lib/security/headers';
+
+/**
+ * Every page and route: a content security policy with a fresh nonce (set on the request too,
+ * where Next.js reads it to mark its own scripts), HSTS when the request came over HTTPS, and
+ * the path asked for, so that a signed-out visitor returns to it after signing in. Headers of
+ * these names sent by the client are overwritten. Role checks stay on the server, per page.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const https = request.headers.get(CLIENT_PROTO_HEADER) === 'https' || request.nextUrl.protocol === 'https:';
+  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development', https });
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', policy);
+  headers.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  if (https) response.headers.set('Strict-Transport-Security', HSTS);
+  return response;
+}
+
+export const config = {
+  // Static build output carries the static headers (next.config.js) and needs no nonce.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};
