@@ -92,6 +92,11 @@ test('[ANONYMOUS][SIGN-IN]: a malformed or foreign callbackUrl answers the sign-
   expect(signinPage.url()).toMatch(/\/signin/);
   expect(await signinPage.text()).toContain('Sign in');
 
+  // A malformed callback-url cookie (set by a sibling site, say) breaks nothing either.
+  const base = new URL(page.url() === 'about:blank' ? (test.info().project.use.baseURL ?? '') : page.url());
+  await page.context().addCookies([{ name: 'next-auth.callback-url', value: 'http://[::1', domain: base.hostname, path: '/' }]);
+  const session = await page.request.get('/api/auth/session');
+  expect(session.status()).toBe(200);
   await page.goto('/signin?callbackUrl=https%3A%2F%2Fevil.example%2Fsteal', { waitUntil: 'networkidle' });
   await page.getByLabel('Email').fill('am@demo.test');
   await page.getByLabel('Password').fill(demoUser('am@demo.test').password);

@@ -41,3 +41,19 @@ export function signInPathFor(path: string | null | undefined): string {
   const safe = safeCallbackPath(path);
   return safe && safe !== '/' ? `${SIGN_IN_PATH}?callbackUrl=${encodeURIComponent(safe)}` : SIGN_IN_PATH;
 }
+
+/**
+ * Whether next-auth can parse this callback URL (its own check: an http(s) URL, or a path).
+ * next-auth answers 500 for a malformed one, in the query of any /api/auth request or in its
+ * callback-url cookie (which every session read checks), so proxy.ts drops those first.
+ */
+export function isWellFormedCallbackUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith('/') ? PLACEHOLDER_ORIGIN : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** The names next-auth gives its callback-url cookie (plain HTTP, HTTPS). */
+export const CALLBACK_URL_COOKIES = ['next-auth.callback-url', '__Secure-next-auth.callback-url'] as const;
