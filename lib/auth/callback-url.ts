@@ -15,6 +15,8 @@ const PLACEHOLDER_ORIGIN = 'http://console.invalid';
  */
 export function safeCallbackPath(value: unknown, origin?: string): string | null {
   if (typeof value !== 'string' || value === '' || value.length > 2048) return null;
+  // A path, or an absolute URL: a bare `invoices/150` would resolve against wherever one is.
+  if (!value.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(value)) return null;
   let base = PLACEHOLDER_ORIGIN;
   if (origin) {
     try {

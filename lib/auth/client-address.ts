@@ -15,7 +15,7 @@ const hopsSchema = z.coerce.number().int('TRUSTED_PROXY_HOPS must be a whole num
  * How many reverse proxies in front of the console append to `X-Forwarded-For`
  * (TRUSTED_PROXY_HOPS, 0 by default: the header is ignored and the socket's address is used).
  */
-export function trustedProxyHops(env: NodeJS.ProcessEnv = process.env): number {
+export function trustedProxyHops(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const raw = env.TRUSTED_PROXY_HOPS?.trim();
   if (!raw) return 0;
   const parsed = hopsSchema.safeParse(raw);

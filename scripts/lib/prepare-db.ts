@@ -22,7 +22,7 @@ export const FIRST_USER_HINT = [
 ];
 
 /** Whether the demo data was asked for on the command line or in the environment. */
-export function demoRequested(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): boolean {
+export function demoRequested(argv: string[] = process.argv, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   return argv.includes('--demo') || env.CONSOLE_DEMO_DATA === '1' || env.CONSOLE_DEMO_DATA === 'true';
 }
 
