@@ -11,26 +11,25 @@ import { contentSecurityPolicy, createNonce, HSTS } from '@/lib/security/headers
  */
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
-  const https = request.headers.get(CLIENT_PROTO_HEADER) === 'https' || request.nextUrl.protocol === 'https:';
+  // Only what the console's server saw (or its trusted proxy said): Next's own URL follows a
+  // client-sent X-Forwarded-Proto.
+  const https = request.headers.get(CLIENT_PROTO_HEADER) === 'https';
   const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development', https });
 
-  // A callback URL next-auth cannot parse makes it answer 500 with no page: it is dropped
-  // (query or cookie), and next-auth goes on with its default, the console's root.
+  // A callback-url cookie next-auth cannot parse makes it fail every session read with a 500:
+  // dropped here, as the route handler drops such a query parameter.
   const dropped = CALLBACK_URL_COOKIES.filter((name) => {
     const value = request.cookies.get(name)?.value;
     if (value === undefined || isWellFormedCallbackUrl(value)) return false;
     request.cookies.delete(name);
     return true;
   });
-  const callbackUrl = request.nextUrl.searchParams.get('callbackUrl');
-  const cleanUrl = request.nextUrl.pathname.startsWith('/api/auth/') && callbackUrl !== null && !isWellFormedCallbackUrl(callbackUrl) ? request.nextUrl.clone() : null;
-  cleanUrl?.searchParams.delete('callbackUrl');
 
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', policy);
   headers.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  const response = cleanUrl ? NextResponse.rewrite(cleanUrl, { request: { headers } }) : NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
   for (const name of dropped) response.cookies.delete(name);
   response.headers.set('Content-Security-Policy', policy);
   if (https) response.headers.set('Strict-Transport-Security', HSTS);

@@ -36,6 +36,8 @@ test('[ANONYMOUS][SECURITY]: every response carries the security headers, and a 
   expect(headers['x-frame-options']).toBe('DENY');
   // Plain HTTP here: no HSTS (a browser ignores it over HTTP, and it must not pin a test host).
   expect(headers['strict-transport-security']).toBeUndefined();
+  // Nor when a client claims HTTPS with no trusted proxy in front.
+  expect((await request.get('/signin', { headers: { 'X-Forwarded-Proto': 'https' } })).headers()['strict-transport-security']).toBeUndefined();
   // A fresh nonce per response.
   const again = (await request.get('/signin')).headers()['content-security-policy'];
   expect(again).not.toBe(policy);

@@ -99,13 +99,12 @@ async function main(): Promise<number> {
   }
   const { connect, disconnect } = await import('../lib/db/client');
   const { driverOptionsFromEnv } = await import('../lib/db/driver');
-  const { createConsoleUser } = await import('../lib/users/commands');
+  const { createConsoleUser, hashNewUser } = await import('../lib/users/commands');
   const { DomainError } = await import('../lib/errors');
+  const newUser = await hashNewUser(parsed.data);
   const database = connect(driverOptionsFromEnv());
   try {
-    const user = await database.prisma.$transaction((tx) =>
-      createConsoleUser(tx, { id: null, label: auditActorLabel() }, parsed.data),
-    );
+    const user = await database.prisma.$transaction((tx) => createConsoleUser(tx, { id: null, label: auditActorLabel() }, newUser));
     console.log(`created ${user.role} user ${user.email} (${user.id})`);
     return 0;
   } catch (error) {

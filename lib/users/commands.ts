@@ -10,8 +10,15 @@ const BCRYPT_ROUNDS = 12;
 
 export type CreatedUser = { id: string; email: string; name: string; role: Role; accountId: number | null };
 
-/** Creates a console user with a bcrypt hash of the password (the password itself is never stored or logged). */
-export async function createConsoleUser(tx: Tx, actor: AuditActor, input: CreateUserInput): Promise<CreatedUser> {
+/** A user to create, its password already hashed (the password itself is never stored or logged). */
+export type NewUser = Omit<CreateUserInput, 'password'> & { passwordHash: string };
+
+/** Hashes before any transaction opens: bcrypt takes a good part of a second on purpose. */
+export async function hashNewUser({ password, ...rest }: CreateUserInput): Promise<NewUser> {
+  return { ...rest, passwordHash: await bcrypt.hash(password, BCRYPT_ROUNDS) };
+}
+
+export async function createConsoleUser(tx: Tx, actor: AuditActor, input: NewUser): Promise<CreatedUser> {
   if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     throw new DomainError('conflict', `Email ${input.email} already belongs to a user`, { field: 'email' });
   }
@@ -22,7 +29,7 @@ export async function createConsoleUser(tx: Tx, actor: AuditActor, input: Create
     data: {
       email: input.email,
       name: input.name ?? input.email.split('@')[0] ?? input.email,
-      passwordHash: await bcrypt.hash(input.password, BCRYPT_ROUNDS),
+      passwordHash: input.passwordHash,
       role: input.role,
       accountId: input.accountId ?? null,
     },

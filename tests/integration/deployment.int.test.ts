@@ -5,7 +5,7 @@ import { verifyCredentials } from '../../lib/auth/options';
 import { roleFromUrl, setUpAppRole } from '../../lib/db/roles';
 import { truncateTables } from '../../lib/db/truncate';
 import { DomainError } from '../../lib/errors';
-import { createConsoleUser } from '../../lib/users/commands';
+import { createConsoleUser, hashNewUser } from '../../lib/users/commands';
 import { createUserSchema } from '../../lib/users/schemas';
 import { createAccount, createUser } from '../../prisma/seed/factories';
 import { resetDatabase } from '../../prisma/seed/seed-demo';
@@ -103,7 +103,8 @@ describe('user:create', () => {
 
   it('creates a user who can sign in, audited without the password, and refuses a second one with that email', async () => {
     const { prisma } = handle.db;
-    const input = createUserSchema.parse({ role: 'OPS', email: ' First.Ops@Example.test ', password: 'correct horse battery' });
+    const input = await hashNewUser(createUserSchema.parse({ role: 'OPS', email: ' First.Ops@Example.test ', password: 'correct horse battery' }));
+    expect(input).not.toHaveProperty('password');
     const user = await prisma.$transaction((tx) => createConsoleUser(tx, { id: null, label: 'cli:test' }, input));
     expect(user).toMatchObject({ email: 'first.ops@example.test', role: 'OPS', accountId: null, name: 'first.ops' });
     expect(await verifyCredentials({ email: 'first.ops@example.test', password: 'correct horse battery' }, '10.30.0.1')).toMatchObject({ id: user.id });
@@ -118,9 +119,9 @@ describe('user:create', () => {
   it('a customer user needs an account that exists', async () => {
     const { prisma } = handle.db;
     const account = await createAccount(prisma, { scheme: 'CURRENT' });
-    const ok = createUserSchema.parse({ role: 'CUSTOMER', email: 'cust@example.test', password: 'long-enough-pass', accountId: String(account.id) });
+    const ok = await hashNewUser(createUserSchema.parse({ role: 'CUSTOMER', email: 'cust@example.test', password: 'long-enough-pass', accountId: String(account.id) }));
     expect(await prisma.$transaction((tx) => createConsoleUser(tx, { id: null, label: 'cli:test' }, ok))).toMatchObject({ accountId: account.id });
-    const missing = createUserSchema.parse({ role: 'CUSTOMER', email: 'cust2@example.test', password: 'long-enough-pass', accountId: '999999' });
+    const missing = await hashNewUser(createUserSchema.parse({ role: 'CUSTOMER', email: 'cust2@example.test', password: 'long-enough-pass', accountId: '999999' }));
     await expect(prisma.$transaction((tx) => createConsoleUser(tx, { id: null, label: 'cli:test' }, missing))).rejects.toThrow('Account 999999 does not exist');
   });
 });
