@@ -37,6 +37,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build output carries the static headers (next.config.js) and needs no nonce.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Static build output carries the static headers (next.config.js) and needs no nonce. So
+  // does the machine API (/api/v1, API keys, no cookies, no pages), whose bodies must reach
+  // its handler as a stream: a matched request's body is buffered for the proxy (up to 10 MB).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/v1/).*)'],
 };
