@@ -9,6 +9,7 @@ import { today } from '../clock';
 import { driverSql, driverTransaction } from '../db/sql';
 import { checkUsageRows, CORRECTION_NEEDS_VOID, ingestUsage, type IngestResult } from './commands';
 import { describeCsvErrors, MAX_CSV_CHARS, validateUsageCsv, type CsvError } from './csv';
+import { recordIngestion } from '../observability/metrics';
 
 const csvInputSchema = z.object({
   csv: z.string({ error: 'Choose a CSV file' }).min(1, { error: 'The file is empty' }).max(MAX_CSV_CHARS, { error: 'The file is too large' }),
@@ -64,13 +65,18 @@ export async function commitUsageCsvAction(csv: string): Promise<ActionResult<In
   const parsed = csvInputSchema.safeParse({ csv });
   if (!parsed.success) return invalidInput(parsed.error);
   const result = validateUsageCsv(parsed.data.csv, { today: today() });
-  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.ok) {
+    recordIngestion('CSV', 0, result.rows);
+    return { ok: false, message: result.message };
+  }
   let written: IngestResult;
   try {
     written = await driverTransaction((sql) => ingestUsage(sql, { source: 'CSV', sentBy: actor.id, audit: auditActor(actor) }, result.rows));
   } catch (error) {
+    recordIngestion('CSV', 0, result.rows.length);
     return actionError(error);
   }
+  recordIngestion('CSV', written.rows, 0);
   revalidatePath('/usage');
   return { ok: true, data: written };
 }
