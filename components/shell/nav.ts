@@ -14,6 +14,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/catalog', label: 'nav.catalog' },
     { href: '/audit', label: 'nav.audit' },
     { href: '/api-keys', label: 'nav.apiKeys' },
+    { href: '/api-docs', label: 'nav.apiDocs' },
   ],
   ACCOUNT_MANAGER: [
     { href: '/accounts', label: 'nav.accounts' },
