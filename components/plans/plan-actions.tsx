@@ -1,5 +1,6 @@
 'use client';
 
+import { DateInput } from '../ui/date-input';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/action-result';
@@ -12,7 +13,7 @@ import type { PlanChangeInput } from '@/lib/plans/schemas';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { Field, FormMessage, Input, Select } from '../ui/form';
+import { Field, FormMessage, Select } from '../ui/form';
 import { addonLabel, editionLabel } from './labels';
 import { PlanConfirmation } from './plan-confirmation';
 
@@ -110,7 +111,7 @@ export function PlanActions({ plan }: { plan: AppPlan }) {
             </Field>
             {legacy ? null : (
               <Field label={t('plan.edition.date')} htmlFor="plan-edition-date" error={fieldError('date')}>
-                <Input id="plan-edition-date" type="date" min={plan.minDate} value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={Boolean(fieldError('date'))} />
+                <DateInput id="plan-edition-date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={Boolean(fieldError('date'))} />
               </Field>
             )}
             <Button type="submit" disabled={pending || !edition}>
