@@ -75,6 +75,7 @@ export function AuditTable({ rows, pageCount, rowCount, actions }: { rows: Audit
   const columns = useMemo(() => getAuditColumns(t, locale), [t, locale]);
   return (
     <DataTable
+      exportPath="/audit/export.csv"
       columns={columns}
       data={rows}
       pageCount={pageCount}

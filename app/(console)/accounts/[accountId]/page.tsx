@@ -39,7 +39,14 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           <AccountOverview account={account} />
           <AccountMigrationCard accountId={accountId} actor={actor} />
         </div>
-        <Card title={t('account.apps')}>
+        <Card
+          title={t('account.apps')}
+          actions={
+            <a href={`/accounts/${accountId}/apps.csv`} download className="text-xs text-sky-800 hover:underline">
+              {t('export.csv')}
+            </a>
+          }
+        >
           <AppsTable apps={apps} hrefFor={(id) => `/accounts/${accountId}/apps/${id}`} />
         </Card>
         <AccountInvoicesCard accountId={accountId} actor={actor} />
