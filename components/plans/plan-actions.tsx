@@ -212,6 +212,7 @@ export function PlanActions({ plan }: { plan: AppPlan }) {
           setChange(null);
         }}
         title={t('plan.confirm.title')}
+        size="xl"
         footer={
           <>
             <Button variant="secondary" onClick={() => setPreview(null)} disabled={pending}>
