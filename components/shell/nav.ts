@@ -6,6 +6,7 @@ export type NavItem = { href: string; label: MessageKey };
 /** What each role finds in the sidebar; every page checks the role again on the server. */
 export const NAV: Record<Role, NavItem[]> = {
   OPS: [
+    { href: '/dashboard', label: 'nav.dashboard' },
     { href: '/accounts', label: 'nav.accounts' },
     { href: '/invoices', label: 'nav.invoices' },
     { href: '/billing-runs', label: 'nav.billingRuns' },
