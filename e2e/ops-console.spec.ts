@@ -13,7 +13,7 @@ test('[OPS][CONSOLE]: ops finds an account in the palette, reads its timeline, b
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('combobox', { name: 'Search accounts, apps, invoices, tickets' });
   await expect(palette).toBeFocused();
-  await palette.pressSequentially('rightwav', { delay: 30 });
+  await palette.pressSequentially('wave Heal', { delay: 30 });
   const option = page.getByRole('option', { name: new RegExp(DEMO_ACCOUNTS.currentCustomer.name) }).first();
   await expect(option).toBeVisible();
   await expect(option).toHaveAttribute('aria-selected', 'true');

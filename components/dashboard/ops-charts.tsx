@@ -35,7 +35,7 @@ export function BilledChart({ months, points, currency }: { months: string[]; po
   const summary = mine.map((p) => `${p.month} ${t(`scheme.${p.scheme as 'LEGACY' | 'CURRENT'}`)} ${formatMoney(p.total, currency, locale)}`).join('; ') || t('dashboard.nothing');
   return (
     <ChartFrame title={t('dashboard.billed', { currency })} summary={summary}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+      <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="month" tick={{ fontSize: 10, fill: '#475569' }} />
         <YAxis tick={{ fontSize: 10, fill: '#475569' }} width={70} tickFormatter={(v: number) => formatCount(v, locale)} />
@@ -59,7 +59,7 @@ export function MixChart({ months, points, currency }: { months: string[]; point
   const summary = mine.map((p) => `${p.month}: ${formatMoney(p.prepaid, currency, locale)} / ${formatMoney(p.overage, currency, locale)}`).join('; ') || t('dashboard.nothing');
   return (
     <ChartFrame title={t('dashboard.mix', { currency })} summary={summary}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+      <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="month" tick={{ fontSize: 10, fill: '#475569' }} />
         <YAxis tick={{ fontSize: 10, fill: '#475569' }} width={70} tickFormatter={(v: number) => formatCount(v, locale)} />
@@ -79,7 +79,7 @@ export function MigrationChart({ months, points }: { months: string[]; points: M
   const summary = points.map((p) => `${p.month}: ${p.migrated}`).join('; ') || t('dashboard.nothing');
   return (
     <ChartFrame title={t('dashboard.migrated')} summary={summary}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="month" tick={{ fontSize: 10, fill: '#475569' }} />
         <YAxis tick={{ fontSize: 10, fill: '#475569' }} allowDecimals={false} width={32} />

@@ -26,7 +26,7 @@ export function UsageChart({ series, title, quotaLabel }: { series: UsageSeries;
       </figcaption>
       <div className="h-40 w-full rounded border border-slate-100 bg-white" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 14, right: 12, bottom: 0, left: 4 }}>
+          <BarChart accessibilityLayer={false} data={data} margin={{ top: 14, right: 12, bottom: 0, left: 4 }}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
             <XAxis dataKey="day" tick={{ fontSize: 10, fill: '#475569' }} interval={6} tickLine={false} />
             <YAxis tick={{ fontSize: 10, fill: '#475569' }} width={52} tickFormatter={(v: number) => formatCount(v, locale)} domain={[0, (max: number) => Math.max(max, series.quota) * 1.08]} />
