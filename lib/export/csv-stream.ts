@@ -1,7 +1,11 @@
 import 'server-only';
-import { csvLine } from '../csv';
+import { csvCell, type CsvValue } from '../csv';
 
-type Cell = string | number | bigint | boolean | null | undefined;
+type Cell = CsvValue;
+
+function csvLine(cells: readonly Cell[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
 
 /** One page of an export and the keyset cursor after it (null: the last page). */
 export type ExportPage<C> = { rows: Cell[][]; next: C | null };
