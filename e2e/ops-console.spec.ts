@@ -67,7 +67,7 @@ test('[OPS][CONSOLE]: ops finds an account in the palette, reads its timeline, b
 
   // Columns hidden from the menu stay hidden in the URL.
   await page.getByText('Columns', { exact: true }).click();
-  await page.getByRole('checkbox', { name: 'Total', exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: 'Show column Total' }).uncheck();
   await expect(page).toHaveURL(/hide=total/);
   await page.reload();
   await expect(table.getByRole('columnheader', { name: 'Total' })).toHaveCount(0);

@@ -75,7 +75,7 @@ export function getAccountsColumns(t: Translate, _locale: string): ColumnDef<Acc
       header: t('accounts.col.manager'),
       enableSorting: false,
       meta: { label: t('accounts.col.manager') },
-      cell: ({ row }) => row.original.managerName ?? <span className="text-slate-400">{t('account.unmanaged')}</span>,
+      cell: ({ row }) => row.original.managerName ?? <span className="text-slate-500">{t('account.unmanaged')}</span>,
     },
     {
       id: 'createdAt',

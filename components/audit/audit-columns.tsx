@@ -115,7 +115,7 @@ export function getAuditColumns(t: Translate, locale: Locale): ColumnDef<AuditRo
             {row.original.accountId} · {row.original.accountName}
           </Link>
         ) : (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         ),
     },
     {

@@ -40,7 +40,7 @@ export async function PriceBooks({ scheme, books, canEdit }: { scheme: Scheme; b
                   <div className="max-w-64 font-normal whitespace-normal text-slate-500" title={b.source}>
                     {t('catalog.source')}: {b.source.length > 90 ? `${b.source.slice(0, 90)}…` : b.source}
                   </div>
-                  <div className="font-normal text-slate-400">
+                  <div className="font-normal text-slate-500">
                     {b.createdBy ? t('catalog.addedBy', { by: b.createdBy, at: formatDateTime(b.createdAt, locale) }) : t('catalog.shipped')}
                   </div>
                 </TH>
@@ -54,7 +54,7 @@ export async function PriceBooks({ scheme, books, canEdit }: { scheme: Scheme; b
                 <TR key={key}>
                   <TD>
                     <div>{locale === 'zh' ? info.labelZh : `${info.labelEn} ${info.labelZh}`}</div>
-                    <div className="font-mono text-xs text-slate-400">
+                    <div className="font-mono text-xs text-slate-500">
                       {key} · {locale === 'zh' ? (PRICE_UNIT_ZH[info.unitEn] ?? info.unitEn) : info.unitEn}
                       {info.waived ? ` · ${t('catalog.waived')}` : ''}
                     </div>

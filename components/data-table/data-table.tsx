@@ -11,7 +11,7 @@ import {
   type SortingState,
   type VisibilityState,
 } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '@/lib/i18n/client';
 import { cn } from '../ui/cn';
 import { DataTablePagination } from './data-table-pagination';
@@ -67,6 +67,7 @@ export function DataTable<TData>({
   const [sortId, sortDirection] = (searchParams.get('sort') ?? '').split('.');
   const sorting: SortingState = sortId ? [{ id: sortId, desc: sortDirection === 'desc' }] : [];
   // Hidden columns live in the URL (`hide=total,issuedAt`), like the table's other state.
+  const [columnsOpen, setColumnsOpen] = useState(false);
   const hidden = (searchParams.get(HIDE_PARAM) ?? '').split(',').filter(Boolean);
   const columnVisibility: VisibilityState = Object.fromEntries(hidden.map((id) => [id, false]));
 
@@ -101,24 +102,28 @@ export function DataTable<TData>({
         <div className="flex items-center gap-2">
           {exportPath ? <ExportLink path={exportPath} /> : null}
           {hideable.length > 1 ? (
-            <details className="relative text-xs">
+            <details className="relative text-xs" open={columnsOpen} onToggle={(event) => setColumnsOpen(event.currentTarget.open)}>
               <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-slate-700 hover:bg-slate-50">{t('table.columns')}</summary>
-              <fieldset className="absolute right-0 z-10 mt-1 flex w-48 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-                <legend className="sr-only">{t('table.columns')}</legend>
-                {hideable.map((column) => (
-                  <label key={column.id} className="flex items-center gap-2">
-                    <input
-                      type="checkbox"
-                      checked={column.getIsVisible()}
-                      onChange={(event) => {
-                        const next = event.target.checked ? hidden.filter((id) => id !== column.id) : [...hidden, column.id];
-                        setParams({ [HIDE_PARAM]: next.join(',') || null });
-                      }}
-                    />
-                    {column.columnDef.meta?.label}
-                  </label>
-                ))}
-              </fieldset>
+              {/* Rendered only while open: closed, the menu adds no controls to the page. */}
+              {columnsOpen ? (
+                <fieldset className="absolute right-0 z-10 mt-1 flex w-48 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+                  <legend className="sr-only">{t('table.columns')}</legend>
+                  {hideable.map((column) => (
+                    <label key={column.id} className="flex items-center gap-2">
+                      <input
+                        type="checkbox"
+                        aria-label={t('table.showColumn', { column: column.columnDef.meta?.label ?? column.id })}
+                        checked={column.getIsVisible()}
+                        onChange={(event) => {
+                          const next = event.target.checked ? hidden.filter((id) => id !== column.id) : [...hidden, column.id];
+                          setParams({ [HIDE_PARAM]: next.join(',') || null });
+                        }}
+                      />
+                      {column.columnDef.meta?.label}
+                    </label>
+                  ))}
+                </fieldset>
+              ) : null}
             </details>
           ) : null}
         </div>
@@ -148,7 +153,7 @@ export function DataTable<TData>({
                           title={sorted === 'asc' ? t('common.sortDesc') : t('common.sortAsc')}
                         >
                           {label}
-                          <span aria-hidden className="text-[10px] text-slate-400">
+                          <span aria-hidden className="text-[10px] text-slate-500">
                             {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
                           </span>
                         </button>

@@ -141,7 +141,7 @@ export function PlanActions({ plan }: { plan: AppPlan }) {
                       ) : addon.status === 'stopping' ? (
                         <Badge tone="amber">{t('app.addon.stopsAfter', { date: addon.stopsAfter ?? '' })}</Badge>
                       ) : (
-                        <span className="text-slate-400">{t('plan.addons.off')}</span>
+                        <span className="text-slate-500">{t('plan.addons.off')}</span>
                       )}
                     </td>
                     <td className="py-1.5 text-right">
@@ -164,7 +164,7 @@ export function PlanActions({ plan }: { plan: AppPlan }) {
                       {plan.state.retention ? (
                         <Badge tone="green">{t('app.retention', { days: plan.state.retention.days, date: plan.state.retention.since })}</Badge>
                       ) : (
-                        <span className="text-slate-400">{t('plan.addons.off')}</span>
+                        <span className="text-slate-500">{t('plan.addons.off')}</span>
                       )}
                     </td>
                     <td className="py-1.5 text-right">
