@@ -106,7 +106,7 @@ export function CommandPalette() {
         <div className="border-b border-slate-100 p-3">
           <input
             ref={inputRef}
-            type="search"
+            type="text"
             role="combobox"
             aria-label={t('search.title')}
             aria-expanded={hits.length > 0}
