@@ -32,9 +32,10 @@ test('[OPS][CATALOG]: ops read both schemes, add a price-book version from a fut
 
   await page.goto('/audit');
   await page.getByLabel('Action').selectOption('priceBook.create');
-  await expect(page.getByRole('table')).toContainText('PriceBook');
-  await expect(page.getByRole('table')).toContainText('version 1 → 2');
-  await expect(page.getByRole('table')).toContainText('prices.PACKAGE.PROFESSIONAL 999 → 1099');
+  await expect(page.getByRole('table').first()).toContainText('Price book version created');
+  await expect(page.getByRole('table').first()).toContainText('Price book');
+  await expect(page.getByRole('table').first()).toContainText(/version\s*1\s*→\s*2/);
+  await expect(page.getByRole('table').first()).toContainText(/prices › package › professional\s*999\s*→\s*1099/);
   await page.getByLabel('From').fill('2026-01-01');
   await expect(page).toHaveURL(/from=2026-01-01/);
   await screenshot(page, 'catalog-04-audit');

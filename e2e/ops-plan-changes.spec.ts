@@ -98,20 +98,18 @@ test('[OPS][PLANS]: ops upgrades, schedules and cancels a downgrade, starts an a
 
   // Everything is in the audit log, filterable by account and action.
   await page.goto(`/audit?account=${LEGACY}`);
-  const log = page.getByRole('table');
-  for (const action of ['plan.edition.change', 'plan.downgrade.schedule', 'plan.downgrade.cancel', 'plan.addon.start', 'trial.grant']) {
+  const log = page.getByRole('table').first();
+  for (const action of ['Edition changed', 'Downgrade scheduled', 'Scheduled downgrade cancelled', 'Add-on started', 'Audio/video call trial granted']) {
     await expect(log.getByText(action, { exact: true })).toBeVisible();
   }
   await screenshot(page, 'plans-10-audit-account');
   await page.goto('/audit');
   await page.getByLabel('Action').selectOption('feature.approve');
   await expect(page).toHaveURL(/action=feature\.approve/);
-  await expect(log.getByRole('row')).toHaveCount(2);
+  await expect(log.locator(':scope > tbody > tr')).toHaveCount(1);
   await expect(log).toContainText('ops@demo.test');
   await expect(log).toContainText(`${CURRENT} · ${DEMO_ACCOUNTS.currentCustomer.name}`);
-  await expect(log).toContainText('status PENDING → APPROVED');
-  await log.locator('summary').first().click();
-  await expect(log.locator('pre').nth(1)).toContainText('"status": "APPROVED"');
+  await expect(log).toContainText(/status\s*PENDING\s*→\s*APPROVED/);
   await screenshot(page, 'plans-11-audit-approval');
 });
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { constraintViolation, DomainError, httpStatus, type ErrorCode } from './errors';
+import { requestLog } from './observability/request';
 
 export type ApiError = { error: { code: ErrorCode | 'unauthorized' | 'internal'; message: string; field?: string; details?: unknown } };
 
@@ -15,7 +16,7 @@ export function apiErrorFrom(error: unknown) {
   }
   const violation = constraintViolation(error);
   if (violation) return apiError(409, 'conflict', violation.message);
-  console.error(error);
+  requestLog().error({ err: error }, 'unexpected error in a route handler');
   return apiError(500, 'internal', 'Internal error');
 }
 

@@ -3,11 +3,11 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { AccountRow } from '@/lib/accounts/queries';
+import { formatDay } from '@/lib/i18n/format';
 import type { Translate } from '@/lib/i18n/translate';
 import { Badge } from '../ui/badge';
 
-export function getAccountsColumns(t: Translate, locale: string): ColumnDef<AccountRow, unknown>[] {
-  const dateFormat = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-CA', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
+export function getAccountsColumns(t: Translate, _locale: string): ColumnDef<AccountRow, unknown>[] {
   return [
     {
       id: 'id',
@@ -75,14 +75,14 @@ export function getAccountsColumns(t: Translate, locale: string): ColumnDef<Acco
       header: t('accounts.col.manager'),
       enableSorting: false,
       meta: { label: t('accounts.col.manager') },
-      cell: ({ row }) => row.original.managerName ?? <span className="text-slate-400">{t('account.unmanaged')}</span>,
+      cell: ({ row }) => row.original.managerName ?? <span className="text-slate-500">{t('account.unmanaged')}</span>,
     },
     {
       id: 'createdAt',
       accessorKey: 'createdAt',
       header: t('accounts.col.createdAt'),
       meta: { label: t('accounts.col.createdAt'), variant: 'date' },
-      cell: ({ row }) => <span className="tabular-nums">{dateFormat.format(new Date(row.original.createdAt))}</span>,
+      cell: ({ row }) => <span className="tabular-nums">{formatDay(row.original.createdAt)}</span>,
     },
   ];
 }

@@ -13,6 +13,7 @@ export function AccountsTable({ rows, pageCount, rowCount }: { rows: AccountRow[
   const columns = useMemo(() => getAccountsColumns(t, locale), [t, locale]);
   return (
     <DataTable
+      exportPath="/accounts/export.csv"
       columns={columns}
       data={rows}
       pageCount={pageCount}

@@ -102,7 +102,7 @@ async function FeatureMatrix({ scheme, edition, dataCenter, locale }: { scheme: 
     return row.key === 'community' && COMMUNITY_UNAVAILABLE_DATA_CENTERS.includes(dataCenter) ? 'no' : value;
   };
   const cell = (value: FeatureAvailability) =>
-    value === 'yes' ? <Badge tone="green">{t('feature.yes')}</Badge> : value === 'apply' ? <Badge tone="amber">{t('feature.apply')}</Badge> : <span className="text-slate-400">{t('feature.no')}</span>;
+    value === 'yes' ? <Badge tone="green">{t('feature.yes')}</Badge> : value === 'apply' ? <Badge tone="amber">{t('feature.apply')}</Badge> : <span className="text-slate-500">{t('feature.no')}</span>;
   return (
     <Table aria-label={t('app.features')}>
       <THead>

@@ -3,39 +3,59 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { AuditRow } from '@/lib/audit/queries';
+import { auditEntityHref, describeAction, describeField } from '@/lib/audit/describe';
 import { summarizeChange } from '@/lib/audit/format';
-import type { Locale } from '@/lib/i18n/messages';
+import { MESSAGES, type Locale, type MessageKey } from '@/lib/i18n/messages';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Translate } from '@/lib/i18n/translate';
 import { Badge } from '../ui/badge';
 
-/** The changed paths on one line each (at most four); the full before/after JSON unfolds on demand. */
+const cut = (s: string | null) => (s === null ? '—' : s.length > 60 ? `${s.slice(0, 60)}…` : s);
+
+/** The fields that changed, as a small before/after table in words (the first four; the rest unfold). */
 function Changes({ row, t }: { row: AuditRow; t: Translate }) {
   const changes = summarizeChange(row.before, row.after);
-  const shown = changes.slice(0, 4);
-  const cut = (s: string | null) => (s === null ? '∅' : s.length > 40 ? `${s.slice(0, 40)}…` : s);
-  return (
-    <details className="max-w-xl text-xs">
-      <summary className="cursor-pointer font-mono text-slate-700" title={t('audit.expand')}>
-        {shown.length === 0 ? <span className="text-slate-400">{t('audit.noChange')}</span> : null}
-        {shown.map((c) => (
-          <span key={c.path} className="block truncate">
-            <span className="text-slate-500">{c.path}</span> {cut(c.before)} <span className="text-slate-400">→</span> <strong className="font-medium">{cut(c.after)}</strong>
-          </span>
+  if (changes.length === 0) return <span className="text-xs text-slate-600">{t('audit.noChange')}</span>;
+  const table = (list: typeof changes) => (
+    <table className="text-xs">
+      <thead className="sr-only">
+        <tr>
+          <th>{t('audit.field')}</th>
+          <th>{t('audit.before')}</th>
+          <th>{t('audit.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((c) => (
+          <tr key={c.path}>
+            <th scope="row" className="pr-2 text-left font-normal text-slate-600">
+              {describeField(t, c.path)}
+            </th>
+            <td className="pr-1 text-slate-700 line-through decoration-slate-400" title={c.before ?? undefined}>
+              {c.before === null ? <span className="no-underline">—</span> : cut(c.before)}
+            </td>
+            <td aria-hidden className="pr-1 text-slate-500">
+              →
+            </td>
+            <td className="font-medium text-slate-900" title={c.after ?? undefined}>
+              {cut(c.after)}
+            </td>
+          </tr>
         ))}
-        {changes.length > shown.length ? <span className="block text-slate-400">{t('audit.more', { count: changes.length - shown.length })}</span> : null}
-      </summary>
-      <div className="mt-1 grid gap-2 md:grid-cols-2">
-        <div>
-          <div className="text-slate-500">{t('audit.before')}</div>
-          <pre className="overflow-x-auto rounded bg-slate-50 p-2 whitespace-pre-wrap">{row.before === null ? '—' : JSON.stringify(row.before, null, 2)}</pre>
-        </div>
-        <div>
-          <div className="text-slate-500">{t('audit.after')}</div>
-          <pre className="overflow-x-auto rounded bg-emerald-50/50 p-2 whitespace-pre-wrap">{row.after === null ? '—' : JSON.stringify(row.after, null, 2)}</pre>
-        </div>
-      </div>
-    </details>
+      </tbody>
+    </table>
+  );
+  const shown = changes.slice(0, 4);
+  return (
+    <div className="max-w-xl">
+      {table(shown)}
+      {changes.length > shown.length ? (
+        <details className="text-xs">
+          <summary className="cursor-pointer text-slate-600">{t('audit.more', { count: changes.length - shown.length })}</summary>
+          {table(changes.slice(shown.length))}
+        </details>
+      ) : null}
+    </div>
   );
 }
 
@@ -60,18 +80,29 @@ export function getAuditColumns(t: Translate, locale: Locale): ColumnDef<AuditRo
       accessorKey: 'action',
       header: t('audit.col.action'),
       meta: { label: t('audit.col.action'), variant: 'badge' },
-      cell: ({ row }) => <Badge tone="violet">{row.original.action}</Badge>,
+      cell: ({ row }) => (
+        <span title={row.original.action}>
+          <Badge tone="violet">{describeAction(t, row.original.action)}</Badge>
+        </span>
+      ),
     },
     {
       id: 'entity',
       header: t('audit.col.entity'),
       enableSorting: false,
       meta: { label: t('audit.col.entity') },
-      cell: ({ row }) => (
-        <span className="font-mono text-xs whitespace-nowrap">
-          {row.original.entityType} {row.original.entityId}
-        </span>
-      ),
+      cell: ({ row }) => {
+        const key = `audit.entity.${row.original.entityType}`;
+        const label = `${key in MESSAGES.en ? t(key as MessageKey) : row.original.entityType} ${row.original.entityId}`;
+        const href = auditEntityHref(row.original);
+        return href ? (
+          <Link href={href} className="text-xs whitespace-nowrap text-sky-800 hover:underline">
+            {label}
+          </Link>
+        ) : (
+          <span className="text-xs whitespace-nowrap">{label}</span>
+        );
+      },
     },
     {
       id: 'account',
@@ -84,7 +115,7 @@ export function getAuditColumns(t: Translate, locale: Locale): ColumnDef<AuditRo
             {row.original.accountId} · {row.original.accountName}
           </Link>
         ) : (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         ),
     },
     {

@@ -1,13 +1,41 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { describeAction } from '@/lib/audit/describe';
 import type { AuditRow } from '@/lib/audit/queries';
 import { useI18n } from '@/lib/i18n/client';
 import { DataTable } from '../data-table/data-table';
 import { DataTableToolbar } from '../data-table/data-table-toolbar';
 import { useUrlState } from '../data-table/use-url-state';
+import { DateInput, isIsoDate } from '../ui/date-input';
 import { Input } from '../ui/form';
 import { getAuditColumns } from './audit-columns';
+
+/** A day filter typed as YYYY-MM-DD: written to the URL once it is a whole date (or cleared). */
+function DateFilter({ param, label }: { param: string; label: string }) {
+  const { searchParams, setParams } = useUrlState();
+  const current = searchParams.get(param) ?? '';
+  const [text, setText] = useState(current);
+  const [shown, setShown] = useState(current);
+  if (shown !== current) {
+    setShown(current);
+    setText(current);
+  }
+  return (
+    <label className="flex items-center gap-1.5 text-xs text-slate-600">
+      <span>{label}</span>
+      <DateInput
+        aria-label={label}
+        value={text}
+        onChange={(e) => {
+          const value = e.target.value.trim();
+          setText(value);
+          if ((value === '' || isIsoDate(value)) && value !== current) setParams({ [param]: value }, { resetPage: true });
+        }}
+      />
+    </label>
+  );
+}
 
 /** Account id and date range, written to the URL like the toolbar's other filters. */
 function AuditExtraFilters() {
@@ -36,14 +64,8 @@ function AuditExtraFilters() {
           className="w-24"
         />
       </form>
-      <label className="flex items-center gap-1.5 text-xs text-slate-600">
-        <span>{t('audit.filter.from')}</span>
-        <Input type="date" aria-label={t('audit.filter.from')} value={searchParams.get('from') ?? ''} onChange={(e) => setParams({ from: e.target.value }, { resetPage: true })} />
-      </label>
-      <label className="flex items-center gap-1.5 text-xs text-slate-600">
-        <span>{t('audit.filter.to')}</span>
-        <Input type="date" aria-label={t('audit.filter.to')} value={searchParams.get('to') ?? ''} onChange={(e) => setParams({ to: e.target.value }, { resetPage: true })} />
-      </label>
+      <DateFilter param="from" label={t('audit.filter.from')} />
+      <DateFilter param="to" label={t('audit.filter.to')} />
     </>
   );
 }
@@ -53,6 +75,7 @@ export function AuditTable({ rows, pageCount, rowCount, actions }: { rows: Audit
   const columns = useMemo(() => getAuditColumns(t, locale), [t, locale]);
   return (
     <DataTable
+      exportPath="/audit/export.csv"
       columns={columns}
       data={rows}
       pageCount={pageCount}
@@ -63,7 +86,7 @@ export function AuditTable({ rows, pageCount, rowCount, actions }: { rows: Audit
         <DataTableToolbar
           searchParam="actor"
           searchPlaceholder={t('audit.filter.actor')}
-          filters={[{ param: 'action', label: t('audit.filter.action'), options: actions.map((a) => ({ value: a, label: a })) }]}
+          filters={[{ param: 'action', label: t('audit.filter.action'), options: actions.map((a) => ({ value: a, label: describeAction(t, a) })) }]}
           extraParams={['account', 'from', 'to']}
         >
           <AuditExtraFilters />

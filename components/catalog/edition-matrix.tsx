@@ -27,7 +27,7 @@ export async function EditionMatrix({ scheme }: { scheme: Scheme }) {
   const features = FEATURES[scheme] as readonly FeatureRow[];
   const value = (row: { values: Readonly<Record<string, unknown>> }, e: string) => (row.values as Record<string, unknown>)[e];
   const availability = (v: FeatureAvailability) =>
-    v === 'yes' ? <Badge tone="green">{t('feature.yes')}</Badge> : v === 'apply' ? <Badge tone="amber">{t('feature.apply')}</Badge> : <span className="text-slate-400">{t('feature.no')}</span>;
+    v === 'yes' ? <Badge tone="green">{t('feature.yes')}</Badge> : v === 'apply' ? <Badge tone="amber">{t('feature.apply')}</Badge> : <span className="text-slate-500">{t('feature.no')}</span>;
   const head = (
     <THead>
       <tr>
@@ -104,7 +104,7 @@ export async function EditionMatrix({ scheme }: { scheme: Scheme }) {
                           {offer ? (
                             <Badge tone="green">{offer.raises ? formatLimitValue(offer.raises.to, locale) : t('feature.yes')}</Badge>
                           ) : (
-                            <span className="text-xs text-slate-400">{(ADDONS[code].notOfferedEn as Readonly<Record<string, string | undefined>>)[e] ?? t('feature.no')}</span>
+                            <span className="text-xs text-slate-500">{(ADDONS[code].notOfferedEn as Readonly<Record<string, string | undefined>>)[e] ?? t('feature.no')}</span>
                           )}
                         </TD>
                       );
@@ -118,7 +118,7 @@ export async function EditionMatrix({ scheme }: { scheme: Scheme }) {
                       {(HISTORY_RETENTION.editions as readonly string[]).includes(e) ? (
                         <Badge tone="green">{t('catalog.tiers', { tiers: HISTORY_RETENTION.tiers.join(' / ') })}</Badge>
                       ) : (
-                        <span className="text-xs text-slate-400">{t('feature.no')}</span>
+                        <span className="text-xs text-slate-500">{t('feature.no')}</span>
                       )}
                     </TD>
                   ))}

@@ -1,8 +1,9 @@
 'use client';
 
+import { DateInput } from '../ui/date-input';
 import { startTransition, useActionState } from 'react';
 import { initialActionState } from '@/lib/action-result';
-import { PRICE_KEY_INFO, PRICE_KEYS, SCHEME_INFO, type Scheme } from '@/lib/billing/catalog';
+import { PRICE_KEY_INFO, PRICE_KEYS, PRICE_UNIT_ZH, SCHEME_INFO, type Scheme } from '@/lib/billing/catalog';
 import { addPriceBookVersionAction } from '@/lib/catalog/actions';
 import { useI18n } from '@/lib/i18n/client';
 import { Button, LinkButton } from '../ui/button';
@@ -29,7 +30,7 @@ export function PriceBookForm({ scheme, version, minDate, prices, currency }: { 
       <Card title={t('catalog.form.header', { scheme: `${SCHEME_INFO[scheme].nameEn} ${SCHEME_INFO[scheme].nameZh}`, version, currency })}>
         <div className="grid gap-3 md:grid-cols-2">
           <Field label={t('catalog.form.effectiveFrom')} htmlFor="pb-effective" error={errors?.effectiveFrom} hint={t('catalog.form.effectiveHint', { date: minDate })}>
-            <Input id="pb-effective" name="effectiveFrom" type="date" min={minDate} required aria-invalid={Boolean(errors?.effectiveFrom)} />
+            <DateInput id="pb-effective" name="effectiveFrom" required aria-invalid={Boolean(errors?.effectiveFrom)} />
           </Field>
           <Field label={t('catalog.form.source')} htmlFor="pb-source" error={errors?.source} hint={t('catalog.form.sourceHint')}>
             <Textarea id="pb-source" name="source" required maxLength={500} aria-invalid={Boolean(errors?.source)} />
@@ -43,7 +44,7 @@ export function PriceBookForm({ scheme, version, minDate, prices, currency }: { 
             const info = PRICE_KEY_INFO[key];
             const id = `pb-${key.replace(/\./g, '-')}`;
             return (
-              <Field key={key} label={locale === 'zh' ? info.labelZh : `${info.labelEn} ${info.labelZh}`} htmlFor={id} error={errors?.[`prices.${key}`]} hint={`${key} · ${info.unitEn}`}>
+              <Field key={key} label={locale === 'zh' ? info.labelZh : `${info.labelEn} ${info.labelZh}`} htmlFor={id} error={errors?.[`prices.${key}`]} hint={`${key} · ${locale === 'zh' ? (PRICE_UNIT_ZH[info.unitEn] ?? info.unitEn) : info.unitEn}`}>
                 <Input id={id} name={`price.${key}`} inputMode="decimal" defaultValue={prices[key] ?? ''} required aria-invalid={Boolean(errors?.[`prices.${key}`])} />
               </Field>
             );

@@ -1,4 +1,4 @@
-import { PRICE_KEY_INFO, SCHEME_INFO, type Scheme } from '@/lib/billing/catalog';
+import { PRICE_KEY_INFO, PRICE_UNIT_ZH, SCHEME_INFO, type Scheme } from '@/lib/billing/catalog';
 import type { PriceBookView } from '@/lib/catalog/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { formatDateTime, formatUnitPrice } from '@/lib/i18n/format';
@@ -19,7 +19,7 @@ export async function PriceBooks({ scheme, books, canEdit }: { scheme: Scheme; b
       actions={
         canEdit ? (
           <LinkButton href={`/catalog/price-books/new?scheme=${scheme}`} size="sm" variant="primary">
-            {t('catalog.newVersion', { scheme: SCHEME_INFO[scheme].nameEn })}
+            {t('catalog.newVersion', { scheme: locale === 'zh' ? SCHEME_INFO[scheme].nameZh : SCHEME_INFO[scheme].nameEn })}
           </LinkButton>
         ) : null
       }
@@ -40,7 +40,7 @@ export async function PriceBooks({ scheme, books, canEdit }: { scheme: Scheme; b
                   <div className="max-w-64 font-normal whitespace-normal text-slate-500" title={b.source}>
                     {t('catalog.source')}: {b.source.length > 90 ? `${b.source.slice(0, 90)}…` : b.source}
                   </div>
-                  <div className="font-normal text-slate-400">
+                  <div className="font-normal text-slate-500">
                     {b.createdBy ? t('catalog.addedBy', { by: b.createdBy, at: formatDateTime(b.createdAt, locale) }) : t('catalog.shipped')}
                   </div>
                 </TH>
@@ -54,8 +54,8 @@ export async function PriceBooks({ scheme, books, canEdit }: { scheme: Scheme; b
                 <TR key={key}>
                   <TD>
                     <div>{locale === 'zh' ? info.labelZh : `${info.labelEn} ${info.labelZh}`}</div>
-                    <div className="font-mono text-xs text-slate-400">
-                      {key} · {info.unitEn}
+                    <div className="font-mono text-xs text-slate-500">
+                      {key} · {locale === 'zh' ? (PRICE_UNIT_ZH[info.unitEn] ?? info.unitEn) : info.unitEn}
                       {info.waived ? ` · ${t('catalog.waived')}` : ''}
                     </div>
                   </TD>

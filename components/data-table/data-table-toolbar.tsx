@@ -1,10 +1,13 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '@/lib/i18n/client';
 import { Button } from '../ui/button';
 import { Input, Select } from '../ui/form';
 import { useUrlState } from './use-url-state';
+
+/** The text filter applies this long after the last keystroke (and at once on Enter or blur). */
+const SEARCH_DEBOUNCE_MS = 300;
 
 export type FacetFilter = { param: string; label: string; options: { value: string; label: string }[] };
 
@@ -29,6 +32,19 @@ export function DataTableToolbar({
   const { searchParams, setParams } = useUrlState();
   const current = searchParams.get(searchParam) ?? '';
   const submit = (value: string) => value.trim() !== current && setParams({ [searchParam]: value.trim() }, { resetPage: true });
+  // The box follows the URL (back/forward, Reset) unless it already says the same, so a
+  // trailing space being typed is not trimmed away under the cursor.
+  const [text, setText] = useState(current);
+  const [shown, setShown] = useState(current);
+  if (shown !== current) {
+    setShown(current);
+    if (text.trim() !== current) setText(current);
+  }
+  useEffect(() => {
+    if (text.trim() === current) return;
+    const timer = setTimeout(() => setParams({ [searchParam]: text.trim() }, { resetPage: true }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, current, searchParam, setParams]);
   const params = [searchParam, ...filters.map((f) => f.param), ...extraParams];
   const active = params.some((p) => searchParams.get(p));
 
@@ -41,14 +57,13 @@ export function DataTableToolbar({
           submit(String(new FormData(event.currentTarget).get(searchParam) ?? ''));
         }}
       >
-        {/* Keyed by the URL's value: back/forward or a reset shows the URL's text again. */}
         <Input
-          key={current}
           type="search"
           name={searchParam}
           aria-label={t('common.search')}
           placeholder={searchPlaceholder ?? t('common.search')}
-          defaultValue={current}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
           onBlur={(event) => submit(event.target.value)}
           className="w-64"
         />

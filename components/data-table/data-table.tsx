@@ -5,14 +5,18 @@ import {
   getCoreRowModel,
   useReactTable,
   type ColumnDef,
+  type OnChangeFn,
   type RowData,
+  type RowSelectionState,
   type SortingState,
+  type VisibilityState,
 } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '@/lib/i18n/client';
 import { cn } from '../ui/cn';
 import { DataTablePagination } from './data-table-pagination';
-import { useUrlState } from './use-url-state';
+import { ExportLink } from './export-link';
+import { HIDE_PARAM, useUrlState } from './use-url-state';
 
 declare module '@tanstack/react-table' {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -36,6 +40,10 @@ export function DataTable<TData>({
   toolbar,
   getRowId,
   emptyText,
+  rowSelection,
+  onRowSelectionChange,
+  exportPath,
+  selectionBar,
 }: {
   columns: ColumnDef<TData, unknown>[];
   data: TData[];
@@ -46,11 +54,22 @@ export function DataTable<TData>({
   toolbar?: ReactNode;
   getRowId?: (row: TData) => string;
   emptyText?: string;
+  /** Row selection (ids from getRowId), for tables with bulk actions; the page's rows only. */
+  rowSelection?: RowSelectionState;
+  onRowSelectionChange?: OnChangeFn<RowSelectionState>;
+  /** The list's CSV export route; the link carries the current filters. */
+  exportPath?: string;
+  /** Bulk actions for the selected rows, shown above the table. */
+  selectionBar?: ReactNode;
 }) {
   const { t } = useI18n();
   const { searchParams, setParams, pending } = useUrlState();
   const [sortId, sortDirection] = (searchParams.get('sort') ?? '').split('.');
   const sorting: SortingState = sortId ? [{ id: sortId, desc: sortDirection === 'desc' }] : [];
+  // Hidden columns live in the URL (`hide=total,issuedAt`), like the table's other state.
+  const [columnsOpen, setColumnsOpen] = useState(false);
+  const hidden = (searchParams.get(HIDE_PARAM) ?? '').split(',').filter(Boolean);
+  const columnVisibility: VisibilityState = Object.fromEntries(hidden.map((id) => [id, false]));
 
   // TanStack Table returns fresh functions each render; the React Compiler skips this component.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -60,7 +79,9 @@ export function DataTable<TData>({
     getRowId,
     pageCount,
     rowCount,
-    state: { sorting },
+    state: { sorting, columnVisibility, ...(rowSelection ? { rowSelection } : {}) },
+    enableRowSelection: Boolean(onRowSelectionChange),
+    onRowSelectionChange,
     manualPagination: true,
     manualSorting: true,
     manualFiltering: true,
@@ -73,9 +94,41 @@ export function DataTable<TData>({
     },
   });
 
+  const hideable = table.getAllLeafColumns().filter((column) => column.columnDef.enableHiding !== false && column.columnDef.meta?.label);
   return (
     <div className="flex flex-col gap-3">
-      {toolbar}
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        {toolbar}
+        <div className="flex items-center gap-2">
+          {exportPath ? <ExportLink path={exportPath} /> : null}
+          {hideable.length > 1 ? (
+            <details className="relative text-xs" open={columnsOpen} onToggle={(event) => setColumnsOpen(event.currentTarget.open)}>
+              <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-slate-700 hover:bg-slate-50">{t('table.columns')}</summary>
+              {/* Rendered only while open: closed, the menu adds no controls to the page. */}
+              {columnsOpen ? (
+                <fieldset className="absolute right-0 z-10 mt-1 flex w-48 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+                  <legend className="sr-only">{t('table.columns')}</legend>
+                  {hideable.map((column) => (
+                    <label key={column.id} className="flex items-center gap-2">
+                      <input
+                        type="checkbox"
+                        aria-label={t('table.showColumn', { column: column.columnDef.meta?.label ?? column.id })}
+                        checked={column.getIsVisible()}
+                        onChange={(event) => {
+                          const next = event.target.checked ? hidden.filter((id) => id !== column.id) : [...hidden, column.id];
+                          setParams({ [HIDE_PARAM]: next.join(',') || null });
+                        }}
+                      />
+                      {column.columnDef.meta?.label}
+                    </label>
+                  ))}
+                </fieldset>
+              ) : null}
+            </details>
+          ) : null}
+        </div>
+      </div>
+      {selectionBar}
       <div className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity', pending && 'opacity-60')} aria-busy={pending}>
         <table className="w-full border-collapse text-sm">
           <thead className="bg-slate-50 text-left text-xs font-medium text-slate-600">
@@ -100,7 +153,7 @@ export function DataTable<TData>({
                           title={sorted === 'asc' ? t('common.sortDesc') : t('common.sortAsc')}
                         >
                           {label}
-                          <span aria-hidden className="text-[10px] text-slate-400">
+                          <span aria-hidden className="text-[10px] text-slate-500">
                             {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
                           </span>
                         </button>
@@ -116,13 +169,13 @@ export function DataTable<TData>({
           <tbody className="divide-y divide-slate-100">
             {table.getRowModel().rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-10 text-center text-slate-500">
+                <td colSpan={table.getVisibleLeafColumns().length} className="px-3 py-10 text-center text-slate-500">
                   {emptyText ?? t('common.noResults')}
                 </td>
               </tr>
             ) : (
               table.getRowModel().rows.map((row) => (
-                <tr key={row.id} className="hover:bg-slate-50/60">
+                <tr key={row.id} className={cn('hover:bg-slate-50/60', row.getIsSelected() && 'bg-sky-50/70')} aria-selected={onRowSelectionChange ? row.getIsSelected() : undefined}>
                   {row.getVisibleCells().map((cell) => (
                     <td
                       key={cell.id}

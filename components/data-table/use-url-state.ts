@@ -3,6 +3,9 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useTransition } from 'react';
 
+/** The URL parameter naming the columns a viewer hid (`hide=total,issuedAt`). */
+export const HIDE_PARAM = 'hide';
+
 /** The URL is the table's state: every change is a navigation, so views can be shared and reloaded. */
 export function useUrlState() {
   const router = useRouter();

@@ -50,7 +50,7 @@ export async function AccountInvoicesCard({ accountId, actor }: { accountId: num
                 <TD>
                   <InvoiceStatusBadge status={invoice.status} />
                 </TD>
-                <TD className={invoice.status === 'VOID' ? 'text-right text-slate-400 tabular-nums line-through' : 'text-right tabular-nums'}>
+                <TD className={invoice.status === 'VOID' ? 'text-right text-slate-500 tabular-nums line-through' : 'text-right tabular-nums'}>
                   {formatMoney(invoice.total, invoice.currency, locale)}
                 </TD>
                 <TD className="text-xs text-slate-600 tabular-nums">

@@ -24,8 +24,6 @@ export function InvoiceUsage({ invoice, series, t, locale }: { invoice: InvoiceD
                     <UsageChart
                       key={s.metric}
                       series={s}
-                      t={t}
-                      locale={locale}
                       title={t(`invoice.usage.metric.${s.metric}`)}
                       quotaLabel={t('invoice.usage.quota', { value: formatCount(s.quota, locale) })}
                     />

@@ -39,7 +39,7 @@ export function getInvoicesColumns(t: Translate, locale: Locale, options: { base
       meta: { label: t('invoices.col.account') },
       cell: ({ row }) => (
         <Link href={`/accounts/${row.original.accountId}`} className="hover:underline">
-          {row.original.accountName} <span className="text-xs text-slate-400">#{row.original.accountId}</span>
+          {row.original.accountName} <span className="text-xs text-slate-500">#{row.original.accountId}</span>
         </Link>
       ),
     });
@@ -78,7 +78,7 @@ export function getInvoicesColumns(t: Translate, locale: Locale, options: { base
       header: t('invoices.col.total'),
       meta: { label: t('invoices.col.total'), align: 'right', variant: 'money' },
       cell: ({ row }) => (
-        <span className={row.original.status === 'VOID' ? 'text-slate-400 line-through' : 'font-medium'}>
+        <span className={row.original.status === 'VOID' ? 'text-slate-500 line-through' : 'font-medium'}>
           {formatMoney(row.original.total, row.original.currency, locale)}
         </span>
       ),

@@ -65,7 +65,7 @@ export function getTicketsColumns(t: Translate, locale: Locale): ColumnDef<Ticke
       header: t('migrations.col.manager'),
       enableSorting: false,
       meta: { label: t('migrations.col.manager') },
-      cell: ({ row }) => row.original.managerName ?? <span className="text-slate-400">{t('account.unmanaged')}</span>,
+      cell: ({ row }) => row.original.managerName ?? <span className="text-slate-500">{t('account.unmanaged')}</span>,
     },
     {
       id: 'createdBy',

@@ -1,5 +1,6 @@
 'use client';
 
+import { DateInput } from '../ui/date-input';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/action-result';
@@ -12,7 +13,7 @@ import type { PlanChangeInput } from '@/lib/plans/schemas';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { Field, FormMessage, Input, Select } from '../ui/form';
+import { Field, FormMessage, Select } from '../ui/form';
 import { addonLabel, editionLabel } from './labels';
 import { PlanConfirmation } from './plan-confirmation';
 
@@ -110,7 +111,7 @@ export function PlanActions({ plan }: { plan: AppPlan }) {
             </Field>
             {legacy ? null : (
               <Field label={t('plan.edition.date')} htmlFor="plan-edition-date" error={fieldError('date')}>
-                <Input id="plan-edition-date" type="date" min={plan.minDate} value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={Boolean(fieldError('date'))} />
+                <DateInput id="plan-edition-date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={Boolean(fieldError('date'))} />
               </Field>
             )}
             <Button type="submit" disabled={pending || !edition}>
@@ -140,7 +141,7 @@ export function PlanActions({ plan }: { plan: AppPlan }) {
                       ) : addon.status === 'stopping' ? (
                         <Badge tone="amber">{t('app.addon.stopsAfter', { date: addon.stopsAfter ?? '' })}</Badge>
                       ) : (
-                        <span className="text-slate-400">{t('plan.addons.off')}</span>
+                        <span className="text-slate-500">{t('plan.addons.off')}</span>
                       )}
                     </td>
                     <td className="py-1.5 text-right">
@@ -163,7 +164,7 @@ export function PlanActions({ plan }: { plan: AppPlan }) {
                       {plan.state.retention ? (
                         <Badge tone="green">{t('app.retention', { days: plan.state.retention.days, date: plan.state.retention.since })}</Badge>
                       ) : (
-                        <span className="text-slate-400">{t('plan.addons.off')}</span>
+                        <span className="text-slate-500">{t('plan.addons.off')}</span>
                       )}
                     </td>
                     <td className="py-1.5 text-right">
@@ -211,6 +212,7 @@ export function PlanActions({ plan }: { plan: AppPlan }) {
           setChange(null);
         }}
         title={t('plan.confirm.title')}
+        size="xl"
         footer={
           <>
             <Button variant="secondary" onClick={() => setPreview(null)} disabled={pending}>

@@ -1,5 +1,6 @@
 'use client';
 
+import Decimal from 'decimal.js';
 import { formatLimitValue } from '@/lib/billing/catalog';
 import type { InvoiceLineData } from '@/lib/billing/serialize';
 import { useI18n } from '@/lib/i18n/client';
@@ -21,6 +22,26 @@ export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
   return (
     <div className="flex flex-col gap-4" data-testid="plan-confirmation">
       <p className="text-sm font-medium text-slate-900">{summary(preview, t)}</p>
+      {changedMonths.length > 0 ? (
+        <ul className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm" aria-label={t('plan.confirm.netTitle')}>
+          {changedMonths.map((month) => {
+            const delta = new Decimal(month.totalAfter).minus(month.totalBefore);
+            return (
+              <li key={month.month} data-testid={`net-${month.month}`}>
+                {t('plan.confirm.net', {
+                  month: month.month,
+                  before: formatMoney(month.totalBefore, month.currency, locale),
+                  after: formatMoney(month.totalAfter, month.currency, locale),
+                })}{' '}
+                <strong className={delta.isNegative() ? 'text-emerald-800' : 'text-slate-900'}>
+                  ({delta.isNegative() ? '' : '+'}
+                  {formatMoney(delta.toFixed(2), month.currency, locale)})
+                </strong>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
 
       {changedMonths.length === 0 ? (
         <p className="text-sm text-slate-600">{t('plan.confirm.noBillingChange', { months: preview.months.map((m) => m.month).join(', ') })}</p>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Actor } from '@/lib/auth/guard';
 import { getI18n } from '@/lib/i18n/server';
+import { CommandPalette } from '../search/command-palette';
 import { Badge } from '../ui/badge';
 import { homeFor, NAV } from './nav';
 import { LanguageSwitcher, NavLinks, SignOutButton } from './shell-client';
@@ -21,6 +22,9 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="no-print flex h-11 items-center justify-end gap-3 border-b border-slate-200 bg-white px-5">
+          <div className="mr-auto">
+            <CommandPalette />
+          </div>
           <LanguageSwitcher />
           <span className="text-xs text-slate-700" data-testid="whoami">
             {actor.name} · {actor.email}

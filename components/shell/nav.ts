@@ -6,6 +6,7 @@ export type NavItem = { href: string; label: MessageKey };
 /** What each role finds in the sidebar; every page checks the role again on the server. */
 export const NAV: Record<Role, NavItem[]> = {
   OPS: [
+    { href: '/dashboard', label: 'nav.dashboard' },
     { href: '/accounts', label: 'nav.accounts' },
     { href: '/invoices', label: 'nav.invoices' },
     { href: '/billing-runs', label: 'nav.billingRuns' },
@@ -14,6 +15,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/catalog', label: 'nav.catalog' },
     { href: '/audit', label: 'nav.audit' },
     { href: '/api-keys', label: 'nav.apiKeys' },
+    { href: '/api-docs', label: 'nav.apiDocs' },
   ],
   ACCOUNT_MANAGER: [
     { href: '/accounts', label: 'nav.accounts' },

@@ -2,6 +2,8 @@
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
+const SIZES = { md: 'max-w-2xl', lg: 'max-w-4xl', xl: 'max-w-6xl' } as const;
+
 /** A modal on the native <dialog> element: focus trapping, Escape and the backdrop come free. */
 export function Dialog({
   open,
@@ -9,12 +11,15 @@ export function Dialog({
   title,
   children,
   footer,
+  size = 'md',
 }: {
   open: boolean;
   onClose: () => void;
   title: ReactNode;
   children: ReactNode;
   footer?: ReactNode;
+  /** Wide content (a confirmation with tables) reads better in a wider dialog. */
+  size?: 'md' | 'lg' | 'xl';
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -29,7 +34,7 @@ export function Dialog({
       ref={ref}
       onClose={onClose}
       aria-labelledby={titleId}
-      className="m-auto w-full max-w-2xl rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      className={`m-auto w-[calc(100%-2rem)] ${SIZES[size]} rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40`}
     >
       <div className="border-b border-slate-100 px-5 py-3">
         <h2 id={titleId} className="text-base font-semibold">

@@ -74,6 +74,7 @@ export function UsageTable({ rows, pageCount, rowCount, rowCountCapped, months }
   }, [t, locale]);
   return (
     <DataTable
+      exportPath="/usage/export.csv"
       columns={columns}
       data={rows}
       pageCount={pageCount}

@@ -10,6 +10,7 @@ import { rateAccounts, writeDrafts, type RatedAccount, type RatingFailure } from
 import { auditInsert, driverTransaction } from '../db/sql';
 import { openInputReader, PARALLEL_CURSORS, type InputBatch, type InputReader } from './stream';
 import { firstBillableDay, monthSchema } from './schemas';
+import { recordBillingRun, recordBillingShard } from '../observability/metrics';
 
 /**
  * The monthly billing run (DOMAIN.md section 8; issue 5). A run spans many transactions, one
@@ -210,11 +211,18 @@ async function commitAccountByAccount(runId: number, actor: RunActor, month: str
 }
 
 async function commitOrRetry(runId: number, actor: RunActor, month: string, chunk: readonly number[], rated: readonly RatedAccount[], failures: readonly RatingFailure[]): Promise<void> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
   try {
     await commitChunk(runId, actor, month, chunk, rated, failures);
+    recordBillingShard('committed', seconds());
   } catch (error) {
-    if (!constraintViolation(error)) throw error;
+    if (!constraintViolation(error)) {
+      recordBillingShard('failed', seconds());
+      throw error;
+    }
     await commitAccountByAccount(runId, actor, month, chunk, rated, failures);
+    recordBillingShard('retried', seconds());
   }
 }
 
@@ -244,6 +252,7 @@ export async function executeBillingRun(
   // PGlite has one connection: reading ahead and writing behind would only queue.
   const pipelined = getDatabase().driver.kind === 'postgres';
   let reader: InputReader | null = null;
+  const started = performance.now();
   try {
     const priceBooks: PriceBook[] = await loadPriceBooks(db);
     reader = await openInputReader({ accountIds, usageFrom: from, usageTo: to, batchAccounts: options.chunkSize ?? DEFAULT_CHUNK_ACCOUNTS });
@@ -297,12 +306,14 @@ export async function executeBillingRun(
     });
   } catch (error) {
     await reader?.close().catch(() => undefined);
+    recordBillingRun('FAILED', (performance.now() - started) / 1000);
     const message = error instanceof Error ? error.message : String(error);
     await db.billingRun
       .updateMany({ where: { id: runId, status: 'RUNNING' }, data: { status: 'FAILED', finishedAt: new Date(), error: message.slice(0, 2000) } })
       .catch(() => undefined);
     throw error;
   }
+  recordBillingRun('SUCCEEDED', (performance.now() - started) / 1000);
   return getRunSummary(runId);
 }
 

@@ -514,6 +514,17 @@ export interface PriceKeyInfo {
 const addonUnit = 'per cycle (T to T-1 of next month)';
 const retentionUnit = 'per month, pro-rated by day';
 
+/** The price units in Chinese, keyed by the English text above (a catalog page shows one language). */
+export const PRICE_UNIT_ZH: Readonly<Record<string, string>> = {
+  [addonUnit]: '每周期（T 日至次月 T-1 日）',
+  [retentionUnit]: '每月，按天折算',
+  'per 10,000 DAU (started) per month': '每月每 1 万 DAU（不足 1 万按 1 万计）',
+  'per 100,000 groups (started) per month': '每月每 10 万群组（不足 10 万按 10 万计）',
+  'per Mbps (daily peak) per day': '每天每 Mbps（按当日峰值）',
+  'per user over 10,000 per month': '每月超出 1 万的每个用户',
+  'per user per month': '每月每用户',
+};
+
 export const PRICE_KEY_INFO: Readonly<Record<PriceKey, PriceKeyInfo>> = {
   'PACKAGE.PROFESSIONAL': { labelEn: 'Professional package', labelZh: '专业版套餐包', unitEn: addonUnit },
   'PACKAGE.FLAGSHIP': { labelEn: 'Flagship package', labelZh: '旗舰版套餐包', unitEn: addonUnit },

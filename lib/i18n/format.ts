@@ -1,3 +1,4 @@
+import { BILLING_TIME_ZONE } from '../billing/catalog';
 import type { Locale } from './messages';
 
 const intlLocale: Record<Locale, string> = { en: 'en-US', zh: 'zh-CN' };
@@ -29,11 +30,26 @@ export function formatCount(value: number | string, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale[locale]).format(value as number);
 }
 
-/** Dates are calendar dates (YYYY-MM-DD) or instants shown in the billing calendar's zone. */
-export function formatDateTime(value: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  }).format(typeof value === 'string' ? new Date(value) : value);
+// ISO order in every language ("sv-SE" is the locale whose format is YYYY-MM-DD HH:mm).
+const ISO_DATE_TIME = new Intl.DateTimeFormat('sv-SE', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: BILLING_TIME_ZONE,
+});
+
+/**
+ * Dates are calendar dates (YYYY-MM-DD) or instants shown in the billing calendar's zone as
+ * `2026-12-03 14:05`: one zone and one order for every viewer (the language does not change it).
+ */
+export function formatDateTime(value: Date | string, _locale?: Locale): string {
+  return ISO_DATE_TIME.format(typeof value === 'string' ? new Date(value) : value);
+}
+
+/** The billing calendar's day of an instant, YYYY-MM-DD, for any viewer. */
+export function formatDay(value: Date | string): string {
+  return formatDateTime(value).slice(0, 10);
 }

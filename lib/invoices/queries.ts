@@ -56,7 +56,7 @@ export function invoiceScope(actor: Actor): Prisma.Sql {
   }
 }
 
-function invoicesWhere(actor: Actor, search: InvoicesSearch): Prisma.Sql {
+export function invoicesWhere(actor: Actor, search: InvoicesSearch): Prisma.Sql {
   const conditions: Prisma.Sql[] = [invoiceScope(actor)];
   if (search.month) conditions.push(Prisma.sql`i."month" = ${search.month}`);
   if (search.status) conditions.push(Prisma.sql`i."status" = ${search.status}::"InvoiceStatus"`);

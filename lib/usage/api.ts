@@ -4,6 +4,8 @@ import { authenticateApiKey } from '../api-keys/queries';
 import { today } from '../clock';
 import { driverSql, driverTransaction } from '../db/sql';
 import { apiError, apiErrorFrom, payloadTooLarge, readBodyText } from '../http';
+import { recordIngestion } from '../observability/metrics';
+import { requestLog, setRequestActor } from '../observability/request';
 import { allRowErrors, ingestUsage, type IngestResult } from './commands';
 import { describeRowErrors, parseUsageRows } from './schemas';
 
@@ -23,6 +25,7 @@ function unauthorized() {
 export async function handleUsagePost(request: Request): Promise<NextResponse> {
   const key = await authenticateApiKey(request.headers.get('authorization'));
   if (!key) return unauthorized();
+  setRequestActor(key.id);
   const text = await readBodyText(request, MAX_BODY_BYTES);
   if (text === null) return payloadTooLarge(MAX_BODY_BYTES);
   let body: unknown;
@@ -35,6 +38,8 @@ export async function handleUsagePost(request: Request): Promise<NextResponse> {
   if (!parsed.ok) {
     if (parsed.errors.length === 0) return apiError(400, 'invalid', parsed.message, { field: parsed.field });
     const errors = await allRowErrors(driverSql(), parsed);
+    recordIngestion('API', 0, new Set(errors.map((e) => e.index)).size);
+    requestLog().info({ rows: parsed.total, rejected: errors.length }, 'usage batch refused');
     return apiError(400, 'invalid', describeRowErrors(errors, parsed.total), {
       field: 'rows',
       details: errors,
@@ -47,8 +52,11 @@ export async function handleUsagePost(request: Request): Promise<NextResponse> {
       await sql(`UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE "id" = $1::uuid`, [key.id]);
       return written;
     });
+    recordIngestion('API', result.rows, 0);
+    requestLog().info({ rows: result.rows, batchId: result.batchId }, 'usage batch written');
     return NextResponse.json({ ok: true, ...result });
   } catch (error) {
+    recordIngestion('API', 0, parsed.rows.length);
     return apiErrorFrom(error);
   }
 }

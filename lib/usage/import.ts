@@ -6,6 +6,7 @@ import { today } from '../clock';
 import { auditActor } from '../db/audit';
 import { driverSql, driverTransaction } from '../db/sql';
 import { checkUsageRows, CORRECTION_NEEDS_VOID, ingestUsage, type IngestResult } from './commands';
+import { recordIngestion } from '../observability/metrics';
 import { describeCsvErrors, MAX_CSV_BYTES, validateUsageCsv, type CsvError } from './csv';
 
 const csvInputSchema = z.object({
@@ -60,10 +61,17 @@ export async function commitUsageCsv(actor: Actor, csv: string): Promise<ActionR
   const parsed = csvInputSchema.safeParse({ csv });
   if (!parsed.success) return invalidInput(parsed.error);
   const result = validateUsageCsv(parsed.data.csv, { today: today() });
-  if (!result.ok) return { ok: false, message: result.message };
+  if (!result.ok) {
+    recordIngestion('CSV', 0, result.rows);
+    return { ok: false, message: result.message };
+  }
+  let written: IngestResult;
   try {
-    return { ok: true, data: await driverTransaction((sql) => ingestUsage(sql, { source: 'CSV', sentBy: actor.id, audit: auditActor(actor) }, result.rows)) };
+    written = await driverTransaction((sql) => ingestUsage(sql, { source: 'CSV', sentBy: actor.id, audit: auditActor(actor) }, result.rows));
   } catch (error) {
+    recordIngestion('CSV', 0, result.rows.length);
     return actionError(error);
   }
+  recordIngestion('CSV', written.rows, 0);
+  return { ok: true, data: written };
 }

@@ -38,7 +38,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         }
       />
       <CurrencyTotals totals={page.totals} t={t} locale={locale} />
-      <InvoicesTable rows={page.rows} pageCount={page.pageCount} rowCount={page.rowCount} months={months} variant="console" />
+      <InvoicesTable rows={page.rows} pageCount={page.pageCount} rowCount={page.rowCount} months={months} variant="console" canIssue={actor.role === 'OPS'} />
     </>
   );
 }

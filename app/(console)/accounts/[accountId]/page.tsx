@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccountOverview } from '@/components/accounts/account-overview';
+import { AccountTimeline } from '@/components/accounts/account-timeline';
 import { AppsTable } from '@/components/accounts/apps-table';
 import { AccountInvoicesCard } from '@/components/invoices/account-invoices-card';
 import { AccountMigrationCard } from '@/components/migrations/account-migration-card';
@@ -9,6 +10,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAccountApps } from '@/lib/accounts/apps';
 import { getAccount } from '@/lib/accounts/queries';
+import { getAccountTimeline } from '@/lib/accounts/timeline';
 import { accountIdSchema } from '@/lib/accounts/schemas';
 import { requireAccountAccess, requireRole } from '@/lib/auth/guard';
 import { today } from '@/lib/clock';
@@ -22,7 +24,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   if (!parsed.success) notFound();
   const accountId = parsed.data;
   await requireAccountAccess(actor, accountId);
-  const [{ t }, account, apps] = await Promise.all([getI18n(), getAccount(accountId), listAccountApps(accountId, today())]);
+  const [{ t }, account, apps, timeline] = await Promise.all([getI18n(), getAccount(accountId), listAccountApps(accountId, today()), getAccountTimeline(accountId)]);
   if (!account) notFound();
   return (
     <>
@@ -37,10 +39,18 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           <AccountOverview account={account} />
           <AccountMigrationCard accountId={accountId} actor={actor} />
         </div>
-        <Card title={t('account.apps')}>
+        <Card
+          title={t('account.apps')}
+          actions={
+            <a href={`/accounts/${accountId}/apps.csv`} download className="text-xs text-sky-800 hover:underline">
+              {t('export.csv')}
+            </a>
+          }
+        >
           <AppsTable apps={apps} hrefFor={(id) => `/accounts/${accountId}/apps/${id}`} />
         </Card>
         <AccountInvoicesCard accountId={accountId} actor={actor} />
+        <AccountTimeline events={timeline.events} truncated={timeline.truncated} />
       </div>
     </>
   );

@@ -80,7 +80,7 @@ export default async function BillingRunPage({ params }: { params: Promise<{ run
                     <Link href={`/accounts/${f.accountId}`} className="text-sky-800 hover:underline">
                       {f.accountName ?? `#${f.accountId}`}
                     </Link>{' '}
-                    <span className="text-xs text-slate-400">#{f.accountId}</span>
+                    <span className="text-xs text-slate-500">#{f.accountId}</span>
                   </TD>
                   <TD className="text-rose-800">{f.message}</TD>
                 </TR>

@@ -1,5 +1,6 @@
+import { instrumentRoute } from '@/lib/observability/request';
 import { handleUsagePost } from '@/lib/usage/api';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = handleUsagePost;
+export const POST = instrumentRoute('/api/v1/usage', handleUsagePost);
