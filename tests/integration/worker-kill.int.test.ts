@@ -22,8 +22,9 @@ const children: ChildProcess[] = [];
 
 /** The worker itself, not tsx's CLI (which runs the script in a child of its own, out of a kill's reach). */
 function startWorkerProcess(): ChildProcess {
+  const driver = getDb().driver;
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/worker.ts'], {
-    env: { ...process.env, DATABASE_URL: getDb().driver.kind === 'postgres' ? getDb().driver.url : '', BILLING_CALENDAR: 'off', BILLING_SHARD_LEASE_SECONDS: String(LEASE_SECONDS) },
+    env: { ...process.env, DATABASE_URL: driver.kind === 'postgres' ? driver.url : '', BILLING_CALENDAR: 'off', BILLING_SHARD_LEASE_SECONDS: String(LEASE_SECONDS) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', () => undefined);
