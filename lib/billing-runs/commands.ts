@@ -6,6 +6,7 @@ import { type AuditActor, writeAudit } from '../db/audit';
 import { db, getDatabase, type Tx } from '../db/client';
 import { constraintViolation, DomainError } from '../errors';
 import { getBoss, QUEUES, shardLeaseSeconds, transactionDb } from '../jobs/boss';
+import { settleStepsOfRun } from '../calendar/steps';
 import { loadPriceBooks } from '../rating/inputs';
 import { rateAccounts, writeDrafts, type RatedAccount, type RatingFailure } from './drafts';
 import { auditInsert, driverTransaction, type Sql } from '../db/sql';
@@ -162,6 +163,7 @@ async function finishRun(tx: Tx, actor: RunActor, runId: number): Promise<void> 
     entityId: runId,
     after: { status: run.status, doneAccounts: run.doneAccounts, failedAccounts: run.failedAccounts, skippedAccounts: run.skippedAccounts, invoiceCount: run.invoiceCount },
   });
+  await settleStepsOfRun(tx, runId);
 }
 
 type ChunkOutcome = { invoices: number; failures: RatingFailure[]; skipped: number[]; deletedDrafts: number };
@@ -395,7 +397,10 @@ export async function executeShard(job: ShardJob): Promise<void> {
 
 /** A shard that failed for good (its retries spent): the run ends FAILED with the cause. */
 export async function failRun(runId: number, message: string): Promise<void> {
-  await db.billingRun.updateMany({ where: { id: runId, status: 'RUNNING' }, data: { status: 'FAILED', finishedAt: new Date(), error: message.slice(0, 2000) } });
+  await db.$transaction(async (tx) => {
+    await tx.billingRun.updateMany({ where: { id: runId, status: 'RUNNING' }, data: { status: 'FAILED', finishedAt: new Date(), error: message.slice(0, 2000) } });
+    await settleStepsOfRun(tx, runId);
+  });
 }
 
 export async function getRunSummary(runId: number): Promise<BillingRunSummary> {

@@ -11,6 +11,7 @@ import { issueMonthDrafts } from '../invoices/commands';
 import { getBoss, QUEUES } from '../jobs/boss';
 import { loadAccountInputs, loadPriceBooks } from '../rating/inputs';
 import { calendarNow, closingMonth, stepDueAt, type CalendarStep } from './schedule';
+import { settleStepsOfRun } from './steps';
 
 /**
  * The billing calendar (DOMAIN.md section 11). `tick(now)` is all the scheduler does (a pg-boss
@@ -139,20 +140,11 @@ async function monthTotals(tx: Pick<Tx, '$queryRawUnsafe'>, month: string, statu
   );
 }
 
-/** Moves a RUNNING draft-run step to DONE or FAILED when its run has ended. */
+/** The draft-run step; one whose run ended without settling it (a run finished before the step adopted it) is settled now. */
 async function settleDraftStep(month: string): Promise<StepRow | null> {
   const step = await getStep(month, 'DRAFT_RUN');
   if (!step || step.state !== 'RUNNING' || step.runId === null) return step;
-  const run = await db.billingRun.findUnique({ where: { id: step.runId } });
-  if (!run || run.status === 'RUNNING') return step;
-  const totals = await monthTotals(db, month, 'DRAFT');
-  await db.billingCalendarStep.updateMany({
-    where: { month, step: 'DRAFT_RUN', state: 'RUNNING', runId: step.runId },
-    data:
-      run.status === 'SUCCEEDED'
-        ? { state: 'DONE', finishedAt: run.finishedAt ?? new Date(), result: { runId: run.id, accounts: run.doneAccounts, invoices: run.invoiceCount, failed: run.failedAccounts, skipped: run.skippedAccounts, totals } }
-        : { state: 'FAILED', finishedAt: run.finishedAt ?? new Date(), error: run.error ?? `billing run #${run.id} failed` },
-  });
+  await settleStepsOfRun(db, step.runId);
   return getStep(month, 'DRAFT_RUN');
 }
 
