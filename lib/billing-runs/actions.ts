@@ -5,6 +5,8 @@ import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
 import { requireRole } from '../auth/guard';
 import { auditActor } from '../db/audit';
+import { getDatabase } from '../db/client';
+import { wakeShardWorkers } from '../jobs/worker';
 import { createBillingRun } from './commands';
 import { startBillingRunSchema } from './schemas';
 
@@ -20,6 +22,7 @@ export async function startBillingRunAction(_prev: ActionResult, formData: FormD
   let runId: number;
   try {
     ({ runId } = await createBillingRun(auditActor(actor), parsed.data.month));
+    await wakeShardWorkers(getDatabase());
   } catch (error) {
     return actionError(error);
   }

@@ -434,10 +434,8 @@ export async function waitForRun(runId: number, pollMs = 100): Promise<BillingRu
  * or another run of it is running. `done` settles when the run ends.
  */
 export async function startBillingRun(monthInput: string, actor: RunActor, options: StartBillingRunOptions = {}): Promise<{ runId: number; done: Promise<BillingRunSummary> }> {
-  if (!options.noLocalWorker) {
-    const { startWorker } = await import('../jobs/worker');
-    await startWorker(getDatabase());
-  }
+  const { startWorker, wakeShardWorkers } = await import('../jobs/worker');
+  if (!options.noLocalWorker) await startWorker(getDatabase());
   const { runId } = await createBillingRun(actor, monthInput, {
     ...options,
     // Before the jobs can be seen: the local worker may take a shard as soon as they commit.
@@ -446,7 +444,8 @@ export async function startBillingRun(monthInput: string, actor: RunActor, optio
       await options.inTransaction?.(tx, id);
     },
   });
-  const done = waitForRun(runId).finally(() => hooksByRun.delete(runId));
+  await wakeShardWorkers(getDatabase());
+  const done = waitForRun(runId, 25).finally(() => hooksByRun.delete(runId));
   // The failure is recorded on the run; a caller that does not wait must not crash the process.
   done.catch(() => undefined);
   return { runId, done };

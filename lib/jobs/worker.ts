@@ -20,6 +20,15 @@ export type WorkerOptions = {
 export const TICK_CRON = '*/2 * * * *';
 
 const started = new WeakMap<Database, Promise<PgBoss>>();
+const shardWorkers = new WeakMap<Database, string[]>();
+
+/** A run was just planned here: this process's shard workers look now instead of at their next poll. */
+export async function wakeShardWorkers(database: Database): Promise<void> {
+  const ids = shardWorkers.get(database);
+  if (!ids) return;
+  const boss = await started.get(database);
+  for (const id of ids) boss?.notifyWorker(id);
+}
 
 export function calendarEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.BILLING_CALENDAR !== 'off';
@@ -40,8 +49,10 @@ async function register(database: Database, options: WorkerOptions): Promise<PgB
   const { executeShard, failRun } = await import('../billing-runs/commands');
   const { tick, rerateAccount } = await import('../calendar/commands');
   const concurrency = options.concurrency ?? (Number(process.env.WORKER_CONCURRENCY) || 1);
+  const ids: string[] = [];
+  shardWorkers.set(database, ids);
   for (let i = 0; i < concurrency; i++) {
-    await boss.work<{ runId: number; shardId: number; chunkSize: number }>(
+    const id = await boss.work<{ runId: number; shardId: number; chunkSize: number }>(
       QUEUES.shard,
       { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 0.5 },
       async ([job]) => {
@@ -57,6 +68,7 @@ async function register(database: Database, options: WorkerOptions): Promise<PgB
         }
       },
     );
+    ids.push(id);
   }
   await boss.work<{ accountId: number; month: string }>(QUEUES.rerate, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
     if (job) await rerateAccount(job.data.accountId, job.data.month);
