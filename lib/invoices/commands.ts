@@ -56,7 +56,7 @@ export async function allocateInvoiceNumbers(tx: Tx, year: number, count: number
 
 export type IssueOptions = {
   today?: string;
-  /** Leave the drafts of accounts on hold (the calendar's scheduled issue). */
+  /** Leave the drafts of accounts on hold (the billing calendar's holds); true unless said otherwise. */
   exceptHeld?: boolean;
 };
 
@@ -88,8 +88,8 @@ export async function issueInvoice(tx: Tx, actor: Actor, input: InvoiceRef, opti
 }
 
 /**
- * Issues every draft of the month at once, numbered in account order, in one transaction. The
- * calendar issues as `system:calendar` (an AuditActor) and leaves held accounts' drafts.
+ * Issues every draft of the month at once, numbered in account order, in one transaction, but
+ * those of accounts on hold. The calendar issues as `system:calendar` (an AuditActor).
  */
 export async function issueMonthDrafts(tx: Tx, actor: Actor | AuditActor, input: IssueMonthInput, options: IssueOptions = {}): Promise<{ issued: number; first: string | null; last: string | null }> {
   await refuseWhileRunning(tx, input.month);
@@ -99,7 +99,7 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor | AuditActor, input:
         AND NOT ($2::boolean AND EXISTS (SELECT 1 FROM "BillingHold" h WHERE h."accountId" = i."accountId"))
       ORDER BY i."accountId", i."id" FOR UPDATE OF i`,
     input.month,
-    options.exceptHeld ?? false,
+    options.exceptHeld ?? true,
   );
   if (drafts.length === 0) throw new DomainError('conflict', `There are no draft invoices for ${input.month} to issue`, { field: 'month' });
   const numbers = await allocateInvoiceNumbers(tx, issueYear(options), drafts.length);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { waitForRun } from '../../lib/billing-runs/commands';
 import { CALENDAR_ACTOR, holdAccount, pauseMonth, releaseAccount, resumeMonth, startDraftRun, tick } from '../../lib/calendar/commands';
-import { closingMonth, stepDueAt } from '../../lib/calendar/schedule';
+import { calendarNow, closingMonth, stepDueAt } from '../../lib/calendar/schedule';
 import { startWorker } from '../../lib/jobs/worker';
 import { createAccount, createUser, daysOf, insertPriceBooks, seedUsage } from './billing-helpers';
 import { useTestDatabase } from './db';
@@ -44,6 +44,10 @@ describe('billing calendar', () => {
     expect(stepDueAt(MONTH, 'ISSUE').toISOString()).toBe('2026-12-02T16:10:00.000Z');
     expect(closingMonth(at('2026-12-01T00:05:00'))).toBe(MONTH);
     expect(closingMonth(at('2026-11-30T23:59:00'))).toBe('2026-10');
+    // A console pinned to a day stands at its noon: past that day's 00:10 step.
+    const pinned = calendarNow({ CONSOLE_TODAY: '2026-12-01' });
+    expect(closingMonth(pinned)).toBe(MONTH);
+    expect(pinned >= stepDueAt(MONTH, 'DRAFT_RUN') && pinned < stepDueAt(MONTH, 'ISSUE')).toBe(true);
   });
 
   it('holds and releases an account, audited with the reason', async () => {
