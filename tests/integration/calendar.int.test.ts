@@ -45,7 +45,7 @@ describe('billing calendar', () => {
     expect(closingMonth(at('2026-12-01T00:05:00'))).toBe(MONTH);
     expect(closingMonth(at('2026-11-30T23:59:00'))).toBe('2026-10');
     // A console pinned to a day stands at its noon: past that day's 00:10 step.
-    const pinned = calendarNow({ CONSOLE_TODAY: '2026-12-01' });
+    const pinned = calendarNow({ ...process.env, CONSOLE_TODAY: '2026-12-01' });
     expect(closingMonth(pinned)).toBe(MONTH);
     expect(pinned >= stepDueAt(MONTH, 'DRAFT_RUN') && pinned < stepDueAt(MONTH, 'ISSUE')).toBe(true);
   });
