@@ -246,8 +246,9 @@ async function main(): Promise<void> {
 
   if (workers === 1) {
     // The worker started before any timing, as the console's is when its server starts.
+    // No calendar here: its tick would bill and issue the month before today's on this data too.
     const { startWorker } = await import('../lib/jobs/worker');
-    await startWorker(database);
+    await startWorker(database, { calendar: false });
     let peak = process.memoryUsage().rss;
     const sample = () => {
       peak = Math.max(peak, process.memoryUsage().rss);
