@@ -435,7 +435,8 @@ export async function waitForRun(runId: number, pollMs = 100): Promise<BillingRu
  */
 export async function startBillingRun(monthInput: string, actor: RunActor, options: StartBillingRunOptions = {}): Promise<{ runId: number; done: Promise<BillingRunSummary> }> {
   const { startWorker, wakeShardWorkers } = await import('../jobs/worker');
-  if (!options.noLocalWorker) await startWorker(getDatabase());
+  // A shell's or a test's worker runs shards only: the calendar belongs to the console's workers.
+  if (!options.noLocalWorker) await startWorker(getDatabase(), { calendar: false });
   const { runId } = await createBillingRun(actor, monthInput, {
     ...options,
     // Before the jobs can be seen: the local worker may take a shard as soon as they commit.
