@@ -80,7 +80,9 @@ async function register(database: Database, options: WorkerOptions): Promise<PgB
     await boss.schedule(QUEUES.tick, TICK_CRON, {}, { tz: BILLING_TIME_ZONE });
     // Now as well: a console started after a step's time catches up at once.
     await boss.send(QUEUES.tick, {});
-  } else {
+  } else if (!calendarEnabled()) {
+    // BILLING_CALENDAR=off: the schedule is stored in the database, so it is taken out there.
+    // A worker merely started without it (a shell's, a test's) leaves the others' schedule alone.
     await boss.unschedule(QUEUES.tick).catch(() => undefined);
   }
   return boss;
