@@ -1,12 +1,8 @@
 import { LINE_CODE_LABELS, type LineCode } from '../billing/catalog';
+import { csvDocument, type CsvValue } from '../csv';
+import { renderExplanation } from '../i18n/explain';
+import type { Locale } from '../i18n/messages';
 import type { InvoiceDetail } from './queries';
-
-function cell(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote what CSV needs quoted, and neutralise spreadsheet formulas (= + - @ at the start of text).
-  const safe = /^[=+@]/.test(text) || (/^-/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export const INVOICE_CSV_COLUMNS = [
   'invoice',
@@ -29,12 +25,16 @@ export const INVOICE_CSV_COLUMNS = [
 
 /**
  * An invoice as CSV: one row per line (amounts as exact decimal strings, in the invoice's
- * currency), then a TOTAL row. UTF-8 with a byte-order mark so spreadsheet programs read the
- * Chinese names right.
+ * currency), then a TOTAL row; cells neutralised and quoted by lib/csv.ts. Column names and codes
+ * are fixed (for programs); the description and the explanation are in the reader's language.
  */
-export function invoiceCsv(invoice: InvoiceDetail): string {
+export function invoiceCsv(invoice: InvoiceDetail, locale: Locale): string {
+  const label = (code: string) => {
+    const labels = LINE_CODE_LABELS[code as LineCode];
+    return labels === undefined ? code : locale === 'zh' ? labels.labelZh : labels.labelEn;
+  };
   const ref = invoice.number ?? `DRAFT-${invoice.id}`;
-  const rows: (string | number | null)[][] = [[...INVOICE_CSV_COLUMNS]];
+  const rows: CsvValue[][] = [[...INVOICE_CSV_COLUMNS]];
   for (const app of invoice.apps) {
     for (const line of app.lines) {
       rows.push([
@@ -45,7 +45,7 @@ export function invoiceCsv(invoice: InvoiceDetail): string {
         app.sdkAppId,
         app.appName,
         line.code,
-        LINE_CODE_LABELS[line.code as LineCode]?.labelEn ?? line.code,
+        label(line.code),
         line.edition,
         line.addon,
         line.from,
@@ -53,12 +53,12 @@ export function invoiceCsv(invoice: InvoiceDetail): string {
         line.quantity,
         line.unitPrice,
         line.amount,
-        line.explain,
+        renderExplanation(line.explanation, locale),
       ]);
     }
   }
-  rows.push([ref, invoice.status, invoice.month, invoice.currency, null, null, 'TOTAL', 'Total', null, null, invoice.period.from, invoice.period.to, null, null, invoice.total, null]);
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  rows.push([ref, invoice.status, invoice.month, invoice.currency, null, null, 'TOTAL', locale === 'zh' ? '合计' : 'Total', null, null, invoice.period.from, invoice.period.to, null, null, invoice.total, null]);
+  return csvDocument(rows);
 }
 
 export function invoiceCsvFilename(invoice: Pick<InvoiceDetail, 'id' | 'number' | 'month'>): string {
