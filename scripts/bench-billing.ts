@@ -1,5 +1,6 @@
 /**
- * `npm run bench:billing -- [--apps 100000] [--chunk N] [--keep]` (chunk: accounts per transaction, the run's default when absent)
+ * `npm run bench:billing -- [--apps 100000] [--chunk N] [--runs 5] [--workers 1] [--keep]`
+ * (chunk: accounts per transaction, the run's default when absent)
  *
  * Fills a scratch PostgreSQL database (im_billing_bench, or BENCH_DATABASE, on the server of TEST_DATABASE_URL or
  * DATABASE_URL, default postgresql://postgres:postgres@127.0.0.1:5432/postgres) with that many
@@ -9,15 +10,22 @@
  *   floor: one SQL pass reading the month's usage grouped by app (the rows sent to this process),
  *          the fastest of three warm passes;
  *   run:   the billing run of 2026-10 (lib/billing-runs), as the console and the shell start it.
- * Prints both times, their ratio (target <= 3) and the run's peak memory (target < 512 MB): the
- * resident set size sampled every 5 ms and at each chunk, high-water mark.
+ * Prints both times, their ratio and the run's peak memory (target < 512 MB): the resident set
+ * size sampled every 5 ms and at each chunk, high-water mark. The run is timed `--runs` times
+ * (5), each fresh: the month's invoices deleted, VACUUM ANALYZE and a CHECKPOINT before it; each
+ * run is printed, then the median. The run goes the console's way: planned as shards queued in
+ * pg-boss, taken by a worker; with `--workers 1` the worker is this process (as in `npm start`).
+ * With `--workers N` (N >= 2) the runs are timed twice with separate worker processes
+ * (`npm run worker`), one process and then N, each process's peak RSS read from the kernel
+ * (VmHWM), and the speedup of N over one printed.
  *
  * The run keeps little alive (a few chunks of rows), but V8 grows its heap lazily and would let
  * garbage pile up to hundreds of megabytes before collecting it; the script runs itself with a
  * 256 MB old-space limit (as a billing worker would be started), so the peak shows what the run
  * needs rather than what the collector postponed.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -45,13 +53,23 @@ if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DB)) throw new Error('BENCH_DATABASE must b
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { apps: { type: 'string', default: '100000' }, chunk: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  options: {
+    apps: { type: 'string', default: '100000' },
+    chunk: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+    workers: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
   strict: true,
 });
 const apps = Number(values.apps);
 const chunkSize = values.chunk === undefined ? undefined : Number(values.chunk);
 if (!Number.isSafeInteger(apps) || apps < 10 || apps > 2_000_000) throw new Error('--apps must be a whole number from 10 to 2,000,000');
 if (chunkSize !== undefined && (!Number.isSafeInteger(chunkSize) || chunkSize < 1)) throw new Error('--chunk must be a positive whole number');
+const runs = Number(values.runs);
+const workers = Number(values.workers);
+if (!Number.isSafeInteger(runs) || runs < 1 || runs > 20) throw new Error('--runs must be a whole number from 1 to 20');
+if (!Number.isSafeInteger(workers) || workers < 1 || workers > 16) throw new Error('--workers must be a whole number from 1 to 16');
 const accounts = Math.max(4, Math.round(apps / 2.5));
 
 const base = new URL(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgresql://postgres:postgres@127.0.0.1:5432/postgres');
@@ -196,51 +214,141 @@ async function main(): Promise<void> {
 
   const database = connect({ url: benchUrl.toString(), poolSize: 8 });
   setDatabase(database);
-  const { runBillingMonth, DEFAULT_CHUNK_ACCOUNTS } = await import('../lib/billing-runs/commands');
+  const { runBillingMonth, createBillingRun, waitForRun, DEFAULT_CHUNK_ACCOUNTS } = await import('../lib/billing-runs/commands');
   // The run's client warmed as the floor's is (the console's server runs with one): Prisma
   // loads its query compiler on its first query, some 0.3-0.5 s that belong to no run. Nothing
   // the run reads is touched.
   await database.prisma.billingRun.count();
-  let peak = process.memoryUsage().rss;
-  const sample = () => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  };
-  const timer = setInterval(sample, 5);
-  const phases: Record<string, number> = { read: 0, rate: 0, write: 0 };
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const summary = await runBillingMonth(MONTH, { id: null, label: 'bench' }, {
-    today: TODAY,
-    chunkSize,
-    onPhase: (phase, ms) => {
-      phases[phase] = (phases[phase] ?? 0) + ms;
-      sample();
-    },
-  });
-  const runMs = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  clearInterval(timer);
-  sample();
-  const counts = await client.query<{ invoices: string; lines: string }>(
-    `SELECT (SELECT count(*) FROM "Invoice" WHERE "month" = $1)::text AS invoices,
-            (SELECT count(*) FROM "InvoiceLine" l JOIN "Invoice" i ON i."id" = l."invoiceId" WHERE i."month" = $1)::text AS lines`,
-    [MONTH],
-  );
-  console.log(
-    `run      ${seconds(runMs)}  (${summary.status}: ${n(summary.doneAccounts)} accounts, ${n(Number(counts.rows[0]!.invoices))} invoices, ` +
-      `${n(Number(counts.rows[0]!.lines))} lines, ${summary.failedAccounts} failed, chunks of ${chunkSize ?? DEFAULT_CHUNK_ACCOUNTS} accounts)`,
-  );
-  const ratio = runMs / f.ms;
-  console.log(`ratio    ${ratio.toFixed(2)}x the floor (target <= 3); ${(runMs / aggMs).toFixed(2)}x the aggregates-only pass`);
-  console.log(`memory   peak RSS ${mb(peak)} (target < 512 MB; node ${HEAP_LIMIT})`);
-  console.log(
-    `detail   this process: ${seconds((used.user + used.system) / 1000)} CPU; waiting for input ${seconds(phases.read!)}, ` +
-      `rating ${seconds(phases.rate!)}, waiting for writes ${seconds(phases.write!)}; ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`,
-  );
+  const actor = { id: null, label: 'bench' };
+
+  /** Fresh: no invoice of the month left, statistics current, dirty pages written out. */
+  async function reset(): Promise<void> {
+    await client.query(`DELETE FROM "Invoice" WHERE "month" = $1`, [MONTH]);
+    await client.query(`DELETE FROM "BillingRunFailure"`);
+    await client.query('VACUUM ANALYZE "Invoice", "InvoiceLine", "BillingRun", "BillingRunShard"');
+    await client.query('CHECKPOINT');
+  }
+
+  async function describeRun(label: string, ms: number, summary: { status: string; doneAccounts: number; failedAccounts: number }): Promise<void> {
+    const counts = await client.query<{ invoices: string; lines: string; shards: string }>(
+      `SELECT (SELECT count(*) FROM "Invoice" WHERE "month" = $1)::text AS invoices,
+              (SELECT count(*) FROM "InvoiceLine" l JOIN "Invoice" i ON i."id" = l."invoiceId" WHERE i."month" = $1)::text AS lines,
+              (SELECT count(*) FROM "BillingRunShard" WHERE "runId" = (SELECT max("id") FROM "BillingRun"))::text AS shards`,
+      [MONTH],
+    );
+    const c = counts.rows[0]!;
+    console.log(
+      `${label.padEnd(8)} ${seconds(ms)}  ${(ms / f.ms).toFixed(2)}x the floor  (${summary.status}: ${n(summary.doneAccounts)} accounts, ${n(Number(c.invoices))} invoices, ` +
+        `${n(Number(c.lines))} lines, ${summary.failedAccounts} failed, ${c.shards} shards, chunks of ${chunkSize ?? DEFAULT_CHUNK_ACCOUNTS} accounts; load ${os.loadavg()[0]!.toFixed(1)})`,
+    );
+  }
+
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+  if (workers === 1) {
+    // The worker started before any timing, as the console's is when its server starts.
+    // No calendar here: its tick would bill and issue the month before today's on this data too.
+    const { startWorker } = await import('../lib/jobs/worker');
+    await startWorker(database, { calendar: false });
+    let peak = process.memoryUsage().rss;
+    const sample = () => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    };
+    const timer = setInterval(sample, 5);
+    const times: number[] = [];
+    for (let i = 1; i <= runs; i++) {
+      await reset();
+      const phases: Record<string, number> = { read: 0, rate: 0, write: 0 };
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      const summary = await runBillingMonth(MONTH, actor, {
+        today: TODAY,
+        chunkSize,
+        onPhase: (phase, ms) => {
+          phases[phase] = (phases[phase] ?? 0) + ms;
+          sample();
+        },
+      });
+      const runMs = performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      times.push(runMs);
+      await describeRun(`run ${i}`, runMs, summary);
+      console.log(
+        `         this process: ${seconds((used.user + used.system) / 1000)} CPU; waiting for input ${seconds(phases.read!)}, ` +
+          `rating ${seconds(phases.rate!)}, waiting for writes ${seconds(phases.write!)}`,
+      );
+    }
+    clearInterval(timer);
+    sample();
+    const m = median(times);
+    console.log(`median   ${seconds(m)} = ${(m / f.ms).toFixed(2)}x the floor over ${runs} fresh runs (one worker, in this process); ${(m / aggMs).toFixed(2)}x the aggregates-only pass`);
+    console.log(`memory   peak RSS ${mb(peak)} (target < 512 MB; node ${HEAP_LIMIT}); ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+  } else {
+    const medians = new Map<number, number>();
+    for (const count of [1, workers]) {
+      const children = await startWorkers(count);
+      const times: number[] = [];
+      for (let i = 1; i <= runs; i++) {
+        await reset();
+        const started = performance.now();
+        const { runId } = await createBillingRun(actor, MONTH, { today: TODAY, chunkSize });
+        const summary = await waitForRun(runId, 20);
+        const runMs = performance.now() - started;
+        times.push(runMs);
+        await describeRun(`${count}w run ${i}`, runMs, summary);
+      }
+      const peaks = children.map((c) => peakRss(c.pid!));
+      await stopWorkers(children);
+      medians.set(count, median(times));
+      console.log(`median   ${count} worker process(es): ${seconds(median(times))} = ${(median(times) / f.ms).toFixed(2)}x the floor; peak RSS per worker ${peaks.map(mb).join(', ')}`);
+    }
+    console.log(`speedup  ${workers} worker processes over one: ${(medians.get(1)! / medians.get(workers)!).toFixed(2)}x (${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)})`);
+  }
   await client.end();
   setDatabase(undefined);
   await disconnect(database);
   if (!values.keep) await admin(`DROP DATABASE IF EXISTS "${BENCH_DB}" WITH (FORCE)`);
+}
+
+/** Worker processes as `npm run worker` starts them (node with tsx as a loader, the same heap limit). */
+async function startWorkers(count: number): Promise<ChildProcess[]> {
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', HEAP_LIMIT, 'scripts/worker.ts'], {
+      env: { ...process.env, DATABASE_URL: benchUrl.toString(), BILLING_CALENDAR: 'off', NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve, reject) => {
+          child.once('exit', (code) => reject(new Error(`a worker exited with ${code} before it started`)));
+          child.stdout!.on('data', (data: Buffer) => {
+            if (data.toString().includes('[worker]')) resolve();
+          });
+        }),
+    ),
+  );
+  return children;
+}
+
+async function stopWorkers(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.removeAllListeners('exit');
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+/** The kernel's high-water mark of the process's resident set (Linux). */
+function peakRss(pid: number): number {
+  const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Number(kb) * 1024 : NaN;
 }
 
 await main();

@@ -16,6 +16,9 @@ ensurePrismaClient();
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   CONSOLE_TODAY: E2E_TODAY,
+  // The journeys run and issue months by hand: the calendar must not issue them first. The
+  // server's own worker still runs the shards (e2e/ops-calendar.spec.ts drives the steps).
+  BILLING_CALENDAR: 'off',
   NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production',
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   NEXT_TELEMETRY_DISABLED: '1',

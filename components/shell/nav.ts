@@ -10,6 +10,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/accounts', label: 'nav.accounts' },
     { href: '/invoices', label: 'nav.invoices' },
     { href: '/billing-runs', label: 'nav.billingRuns' },
+    { href: '/calendar', label: 'nav.calendar' },
     { href: '/usage', label: 'nav.usage' },
     { href: '/migrations', label: 'nav.migrations' },
     { href: '/catalog', label: 'nav.catalog' },

@@ -5,12 +5,15 @@ import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
 import { requireRole } from '../auth/guard';
 import { auditActor } from '../db/audit';
-import { startBillingRun } from './commands';
+import { getDatabase } from '../db/client';
+import { wakeShardWorkers } from '../jobs/worker';
+import { createBillingRun } from './commands';
 import { startBillingRunSchema } from './schemas';
 
 /**
- * Starts the month's run and goes to its page, which shows the progress live. The run goes on
- * in the server process after this returns; its outcome is recorded on the run.
+ * Starts the month's run and goes to its page, which shows the progress live. The run's shards
+ * are queued jobs: the workers (this server's own, unless WORKERS=0, and any `npm run worker`)
+ * take them; the outcome is recorded on the run.
  */
 export async function startBillingRunAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS');
@@ -18,9 +21,8 @@ export async function startBillingRunAction(_prev: ActionResult, formData: FormD
   if (!parsed.success) return invalidInput(parsed.error);
   let runId: number;
   try {
-    const started = await startBillingRun(parsed.data.month, auditActor(actor));
-    runId = started.runId;
-    started.done.catch((error: unknown) => console.error(`billing run ${runId} failed`, error));
+    ({ runId } = await createBillingRun(auditActor(actor), parsed.data.month));
+    await wakeShardWorkers(getDatabase());
   } catch (error) {
     return actionError(error);
   }

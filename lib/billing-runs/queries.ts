@@ -1,7 +1,8 @@
 import 'server-only';
 import { db } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { STALE_AFTER_SECONDS, type BillingRunSummary } from './commands';
+import type { BillingRunSummary } from './commands';
+import { stallSeconds } from './progress';
 import type { RunSortKey, RunsSearch } from './schemas';
 
 export type BillingRunRow = BillingRunSummary & {
@@ -9,8 +10,12 @@ export type BillingRunRow = BillingRunSummary & {
   startedAt: string;
   heartbeatAt: string;
   finishedAt: string | null;
-  /** RUNNING with a heartbeat older than two minutes: the process was killed. */
+  /** RUNNING without progress for three shard leases: no worker is taking its shards. */
   stale: boolean;
+  shards: number;
+  shardsDone: number;
+  /** A shard was taken again after a worker stopped. */
+  resumed: boolean;
 };
 
 const ORDER_BY: Record<RunSortKey, Prisma.Sql> = {
@@ -39,7 +44,12 @@ function toRow(r: RawRun): BillingRunRow {
 const COLUMNS = Prisma.sql`
   r."id", r."month", r."status"::text AS "status", r."totalAccounts", r."doneAccounts", r."failedAccounts", r."skippedAccounts",
   r."invoiceCount", r."error", u."email" AS "startedBy", r."startedAt", r."heartbeatAt", r."finishedAt",
-  (r."status" = 'RUNNING' AND r."heartbeatAt" < now() - make_interval(secs => ${STALE_AFTER_SECONDS})) AS "stale"`;
+  (r."status" = 'RUNNING' AND greatest(r."heartbeatAt", s."lastStart") < now() - make_interval(secs => ${stallSeconds()})) AS "stale",
+  COALESCE(s."shards", 0) AS "shards", COALESCE(s."shardsDone", 0) AS "shardsDone", COALESCE(s."resumed", false) AS "resumed"`;
+const SHARDS = Prisma.sql`LEFT JOIN LATERAL (
+    SELECT count(*)::int AS "shards", (count(*) FILTER (WHERE x."state" = 'DONE'))::int AS "shardsDone",
+           bool_or(x."attempt" > 1) AS "resumed", max(x."startedAt") AS "lastStart"
+      FROM "BillingRunShard" x WHERE x."runId" = r."id") s ON TRUE`;
 
 export async function listBillingRuns(search: RunsSearch): Promise<{ rows: BillingRunRow[]; rowCount: number; pageCount: number }> {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
@@ -49,7 +59,7 @@ export async function listBillingRuns(search: RunsSearch): Promise<{ rows: Billi
   const direction = search.sort.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const [rows, counted] = await Promise.all([
     db.$queryRaw<RawRun[]>`
-      SELECT ${COLUMNS} FROM "BillingRun" r LEFT JOIN "User" u ON u."id" = r."startedById" ${where}
+      SELECT ${COLUMNS} FROM "BillingRun" r LEFT JOIN "User" u ON u."id" = r."startedById" ${SHARDS} ${where}
        ORDER BY ${ORDER_BY[search.sort.id]} ${direction}, r."id" ${direction}
        LIMIT ${search.perPage} OFFSET ${(search.page - 1) * search.perPage}`,
     db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "BillingRun" r ${where}`,
@@ -60,7 +70,7 @@ export async function listBillingRuns(search: RunsSearch): Promise<{ rows: Billi
 
 export async function getBillingRun(id: number): Promise<BillingRunRow | null> {
   const [row] = await db.$queryRaw<RawRun[]>`
-    SELECT ${COLUMNS} FROM "BillingRun" r LEFT JOIN "User" u ON u."id" = r."startedById" WHERE r."id" = ${id}`;
+    SELECT ${COLUMNS} FROM "BillingRun" r LEFT JOIN "User" u ON u."id" = r."startedById" ${SHARDS} WHERE r."id" = ${id}`;
   return row ? toRow(row) : null;
 }
 

@@ -3,7 +3,8 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client';
 import { driverOptionsFromEnv, openDriver, type Driver, type OpenDriverOptions } from './driver';
 
-export type Database = { prisma: PrismaClient; driver: Driver };
+/** `onClose`: what must stop before the connection closes (the job system's workers). */
+export type Database = { prisma: PrismaClient; driver: Driver; onClose?: (() => Promise<void>)[] };
 
 export function connect(options: OpenDriverOptions): Database {
   const driver = openDriver(options);
@@ -12,6 +13,7 @@ export function connect(options: OpenDriverOptions): Database {
 }
 
 export async function disconnect(db: Database): Promise<void> {
+  for (const close of db.onClose?.splice(0) ?? []) await close();
   await db.prisma.$disconnect();
   await db.driver.close();
 }

@@ -17,3 +17,25 @@ describe('openDriver on PostgreSQL', () => {
     }
   });
 });
+
+describe('openDriver on the embedded database', () => {
+  it('says at once, naming the holder, that another live process holds the directory', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'h5-lock-')), 'pglite');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      writeFileSync(`${dir}.lock`, String(holder.pid));
+      expect(() => openDriver({ pgliteDir: dir })).toThrow(new RegExp(`in use by process ${holder.pid}.*DATABASE_URL`));
+    } finally {
+      holder.kill('SIGKILL');
+    }
+    await new Promise((resolve) => holder.once('exit', resolve));
+    // A dead holder's lock is taken over, and given back on close.
+    const driver = openDriver({ pgliteDir: dir });
+    await driver.close();
+    expect(existsSync(`${dir}.lock`)).toBe(false);
+  }, 60_000);
+});

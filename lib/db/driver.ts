@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -70,7 +70,11 @@ export function openDriver(options: OpenDriverOptions = {}): Driver {
     };
   }
   const dir = options.pgliteDir ?? DEFAULT_PGLITE_DIR;
-  if (!dir.startsWith('memory://')) mkdirSync(path.resolve(/*turbopackIgnore: true*/ dir), { recursive: true });
+  let release = () => undefined as void;
+  if (!dir.startsWith('memory://')) {
+    mkdirSync(path.resolve(/*turbopackIgnore: true*/ dir), { recursive: true });
+    release = lockEmbedded(dir);
+  }
   const pglite = new PGlite(dir);
   return {
     kind: 'pglite',
@@ -83,8 +87,64 @@ export function openDriver(options: OpenDriverOptions = {}): Driver {
       const result = await pglite.query(sql, params as unknown[]);
       return result.rows as never;
     },
-    close: () => pglite.close(),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        release();
+      }
+    },
   };
+}
+
+/** The embedded database is in another process's hands. */
+export class EmbeddedDatabaseBusy extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database ${dir} is in use by process ${pid} (a running \`npm start\`, or another tool): one process at a time can open it. ` +
+        'Stop that process first, or run the console and the tools (workers included) against a PostgreSQL with DATABASE_URL.',
+    );
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite keeps the database in this process's memory and writes the directory from there: a
+ * second process opening it would wait or corrupt it. A lock file next to the directory names
+ * the holder; a tool started while it lives says so at once. A holder killed without cleaning
+ * up leaves a lock naming a dead process, which is taken over.
+ */
+function lockEmbedded(dir: string): () => void {
+  const file = `${path.resolve(/*turbopackIgnore: true*/ dir)}.lock`;
+  for (let tries = 0; tries < 3; tries++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(file, 'utf8').trim());
+      if (holder === process.pid) break;
+      if (Number.isInteger(holder) && holder > 0 && alive(holder)) throw new EmbeddedDatabaseBusy(dir, holder);
+      rmSync(file, { force: true });
+    }
+  }
+  const release = () => {
+    try {
+      if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file, { force: true });
+    } catch {
+      // Gone already.
+    }
+  };
+  process.once('exit', release);
+  return release;
 }
 
 /** DATABASE_URL when set (a real PostgreSQL), else the embedded database under .data/. */

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Driver } from './driver';
+import { installJobSchema } from '../jobs/boss';
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'prisma/migrations');
 
@@ -46,6 +47,17 @@ export async function applyMigrations(driver: Driver, dir = MIGRATIONS_DIR): Pro
   const lock = driver.kind === 'postgres' ? await driver.pool.connect() : null;
   const run = async (sql: string, params?: unknown[]) =>
     lock ? (await lock.query(sql, params)).rows : await driver.query(sql, params);
+  const execRows = async (sql: string): Promise<Record<string, unknown>[]> => {
+    if (lock) {
+      const result = (await lock.query(sql)) as unknown as { rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[];
+      return Array.isArray(result) ? (result[result.length - 1]?.rows ?? []) : result.rows;
+    }
+    if (driver.kind === 'pglite') {
+      const results = await driver.pglite.exec(sql);
+      return (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[];
+    }
+    return driver.query(sql);
+  };
   const exec = async (sql: string) => {
     if (lock) await lock.query(sql);
     else await driver.exec(sql);
@@ -87,6 +99,8 @@ export async function applyMigrations(driver: Driver, dir = MIGRATIONS_DIR): Pro
       }
       applied.push(file.name);
     }
+    // The job system's own schema (pg-boss) is part of the same step: workers never create it.
+    await installJobSchema(async (sql, params) => ({ rows: params?.length ? await run(sql, params) : await execRows(sql) }));
   } finally {
     if (lock) {
       await lock.query('SELECT pg_advisory_unlock($1)', [PRISMA_MIGRATE_LOCK]).catch(() => undefined);

@@ -1,4 +1,5 @@
 import type { Driver } from './driver';
+import { JOB_SCHEMA } from '../jobs/boss';
 
 export type AppRoleOptions = {
   /** The login role the console and the workers connect as (DATABASE_URL's user). */
@@ -43,6 +44,11 @@ export async function setUpAppRole(driver: Driver, options: AppRoleOptions): Pro
     await quoted('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', options.role),
     await quoted('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I', facts.owner, options.role),
     await quoted('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO %I', facts.owner, options.role),
+    // The job system's schema (pg-boss, created by the migration step): workers read and write
+    // its rows; a queue's partition made by a later migration gets the same rights.
+    await quoted('GRANT USAGE ON SCHEMA %I TO %I', JOB_SCHEMA, options.role),
+    await quoted('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', JOB_SCHEMA, options.role),
+    await quoted('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I', facts.owner, JOB_SCHEMA, options.role),
   ].filter((s): s is string => s !== null);
   for (const statement of statements) await driver.exec(statement);
   return statements.map((s) => (options.password ? s.replace(/PASSWORD '.*'$/, "PASSWORD '…'") : s));

@@ -5,7 +5,8 @@ import { rateAccounts, writeDrafts } from '../billing-runs/drafts';
 import { prismaSql } from '../db/sql';
 import { today as clockToday } from '../clock';
 import type { Tx } from '../db/client';
-import { auditActor, writeAudit } from '../db/audit';
+import { auditActor, writeAudit, type AuditActor } from '../db/audit';
+import { runningRunMessage, runningRunProgress } from '../billing-runs/progress';
 import { DomainError } from '../errors';
 import { loadAccountInputs, loadPriceBooks } from '../rating/inputs';
 import type { InvoiceRef, IssueMonthInput, VoidInvoiceInput } from './schemas';
@@ -32,10 +33,8 @@ function label(invoice: Pick<LockedInvoice, 'id' | 'number'>): string {
 }
 
 async function refuseWhileRunning(tx: Tx, month: string): Promise<void> {
-  const running = await tx.billingRun.findFirst({ where: { month, status: 'RUNNING' }, select: { id: true } });
-  if (running) {
-    throw new DomainError('conflict', `The billing run #${running.id} for ${month} is still running: issue its drafts when it has finished`, { field: 'month' });
-  }
+  const running = await runningRunProgress(tx, month);
+  if (running) throw new DomainError('conflict', runningRunMessage(running), { field: 'month' });
 }
 
 /**
@@ -55,7 +54,11 @@ export async function allocateInvoiceNumbers(tx: Tx, year: number, count: number
   return Array.from({ length: count }, (_, i) => `INV-${year}-${String(last - count + 1 + i).padStart(6, '0')}`);
 }
 
-export type IssueOptions = { today?: string };
+export type IssueOptions = {
+  today?: string;
+  /** Leave the drafts of accounts on hold (the billing calendar's holds); true unless said otherwise. */
+  exceptHeld?: boolean;
+};
 
 function issueYear(options: IssueOptions): number {
   return Number((options.today ?? clockToday()).slice(0, 4));
@@ -84,12 +87,19 @@ export async function issueInvoice(tx: Tx, actor: Actor, input: InvoiceRef, opti
   return { id: invoice.id, number: number! };
 }
 
-/** Issues every draft of the month at once, numbered in account order, in one transaction. */
-export async function issueMonthDrafts(tx: Tx, actor: Actor, input: IssueMonthInput, options: IssueOptions = {}): Promise<{ issued: number; first: string | null; last: string | null }> {
+/**
+ * Issues every draft of the month at once, numbered in account order, in one transaction, but
+ * those of accounts on hold. The calendar issues as `system:calendar` (an AuditActor).
+ */
+export async function issueMonthDrafts(tx: Tx, actor: Actor | AuditActor, input: IssueMonthInput, options: IssueOptions = {}): Promise<{ issued: number; first: string | null; last: string | null }> {
   await refuseWhileRunning(tx, input.month);
   const drafts = await tx.$queryRawUnsafe<{ id: number; accountId: number; total: string }[]>(
-    `SELECT "id", "accountId", "total"::text AS "total" FROM "Invoice" WHERE "month" = $1 AND "status" = 'DRAFT' ORDER BY "accountId", "id" FOR UPDATE`,
+    `SELECT i."id", i."accountId", i."total"::text AS "total" FROM "Invoice" i
+      WHERE i."month" = $1 AND i."status" = 'DRAFT'
+        AND NOT ($2::boolean AND EXISTS (SELECT 1 FROM "BillingHold" h WHERE h."accountId" = i."accountId"))
+      ORDER BY i."accountId", i."id" FOR UPDATE OF i`,
     input.month,
+    options.exceptHeld ?? true,
   );
   if (drafts.length === 0) throw new DomainError('conflict', `There are no draft invoices for ${input.month} to issue`, { field: 'month' });
   const numbers = await allocateInvoiceNumbers(tx, issueYear(options), drafts.length);
@@ -101,7 +111,7 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor, input: IssueMonthIn
     numbers,
     issuedAt,
   );
-  const who = auditActor(actor);
+  const who = 'label' in actor ? actor : auditActor(actor);
   await tx.auditLog.createMany({
     data: drafts.map((d, i) => ({
       actorId: who.id,

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../lib/auth/guard';
-import { createBillingRun, executeBillingRun, runBillingMonth, startBillingRun, type RunActor } from '../../lib/billing-runs/commands';
+import { createBillingRun, runBillingMonth, startBillingRun, type RunActor } from '../../lib/billing-runs/commands';
 import { renderExplanation } from '../../lib/i18n/explain';
 import { issueInvoice } from '../../lib/invoices/commands';
 import { getInvoice } from '../../lib/invoices/queries';
@@ -117,13 +117,13 @@ describe('billing run', () => {
   });
 
   it('refuses a second run of the month while one is running', async () => {
-    const first = await createBillingRun(actor, MONTH, { today: TODAY });
-    await expect(createBillingRun(actor, MONTH, { today: TODAY })).rejects.toThrow(new RegExp(`already running \\(run #${first.runId}`));
+    const db = getDb();
+    const first = await db.prisma.billingRun.create({ data: { month: MONTH, status: 'RUNNING', totalAccounts: 0 } });
+    await expect(createBillingRun(actor, MONTH, { today: TODAY })).rejects.toThrow(new RegExp(`already running \\(run #${first.id}`));
     // Another month is independent.
     const september = await runBillingMonth('2026-09', actor, { today: TODAY });
     expect(september.status).toBe('SUCCEEDED');
-    const finished = await executeBillingRun(first.runId, actor, first.month, first.accountIds);
-    expect(finished.status).toBe('SUCCEEDED');
+    await db.prisma.billingRun.update({ where: { id: first.id }, data: { status: 'FAILED', finishedAt: new Date() } });
   });
 
   it('lets only one of two simultaneous starts through', async () => {
@@ -141,66 +141,57 @@ describe('billing run', () => {
     for (const r of started) await (r as PromiseFulfilledResult<Awaited<ReturnType<typeof startBillingRun>>>).value.done;
   });
 
-  it('recovers from a run killed half-way: whole chunks kept, the next run completes', async () => {
+  it('retries a shard that failed half-way: whole chunks only, the run completes by itself, each account counted once', async () => {
     const db = getDb();
+    const before = await invoicesOf();
     const killed = new Error('killed');
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let failedOnce = false;
     const { runId, done } = await startBillingRun(MONTH, actor, {
       today: TODAY,
       chunkSize: 2,
       afterChunk: async ({ chunk }) => {
-        if (chunk !== 0) return;
+        if (chunk !== 0 || failedOnce) return;
+        failedOnce = true;
+        // Every invoice there is whole at this moment: its total is the sum of its lines.
+        for (const invoice of await invoicesOf()) {
+          const sum = invoice.lines.reduce((acc, l) => acc.plus(l.amount.toString()), new Decimal(0));
+          expect(sum.toFixed(2)).toBe(invoice.total.toFixed(2));
+        }
         if (!onPostgres) throw killed;
-        // On PostgreSQL for real: the server ends the connections the run reads its inputs on.
+        // On PostgreSQL for real: the server ends the connections the shard reads its inputs on.
         const [ended] = await db.driver.query<{ n: number }>(
           `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000))::int AS n
              FROM pg_stat_activity WHERE datname = current_database() AND query ~ '^(DECLARE|FETCH) '`,
         );
-        expect(ended!.n).toBe(2);
+        expect(ended!.n).toBeGreaterThanOrEqual(1);
       },
     });
-    if (onPostgres) {
-      // The process lives on (the lost connections are logged); the run ends FAILED with the cause.
-      const lost = /terminating connection|Connection terminated|not queryable/;
-      await expect(done).rejects.toThrow(lost);
-      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^\[db\] a PostgreSQL connection was lost: /));
-      expect(await db.prisma.billingRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: 'FAILED', error: expect.stringMatching(lost) });
-    } else {
-      await expect(done).rejects.toBe(killed);
-    }
-    // A real kill leaves the row RUNNING with an old heartbeat (the process had no chance to say so).
-    await db.prisma.$executeRawUnsafe(
-      `UPDATE "BillingRun" SET "status" = 'RUNNING', "finishedAt" = NULL, "error" = NULL, "heartbeatAt" = now() - interval '3 minutes' WHERE "id" = $1`,
-      runId,
-    );
-    // Every invoice there is whole: its total is the sum of its lines.
-    const partial = await invoicesOf();
-    for (const invoice of partial) {
-      const sum = invoice.lines.reduce((acc, l) => acc.plus(l.amount.toString()), new Decimal(0));
-      expect(sum.toFixed(2)).toBe(invoice.total.toFixed(2));
-    }
-    // While its heartbeat is fresh it still blocks; once stale, the next start marks it FAILED.
-    const next = await runBillingMonth(MONTH, actor, { today: TODAY });
-    expect(next.status).toBe('SUCCEEDED');
-    const old = await db.prisma.billingRun.findUniqueOrThrow({ where: { id: runId } });
-    expect(old.status).toBe('FAILED');
-    expect(old.error).toMatch(/no heartbeat/);
-    const final = await invoicesOf();
-    expect(final.filter((i) => i.status === 'DRAFT').map((i) => [i.accountId, i.total.toFixed(2)])).toEqual([
-      [legacy.id, '2999.00'],
-      [current.id, '315.29'],
-    ]);
+    const summary = await done;
+    expect(failedOnce).toBe(true);
+    expect(summary).toMatchObject({ id: runId, status: 'SUCCEEDED', totalAccounts: 5, doneAccounts: 5, failedAccounts: 1, skippedAccounts: 1, invoiceCount: 2 });
+    const shards = await db.prisma.billingRunShard.findMany({ where: { runId } });
+    expect(shards.map((s) => [s.state, s.attempt])).toEqual([['DONE', 2]]);
+    expect(await db.prisma.billingRunFailure.count({ where: { runId } })).toBe(1);
+    const totals = (list: typeof before) => list.map((i) => [i.accountId, i.status, i.total.toFixed(2), i.lines.map((l) => l.explain)]);
+    expect(totals(await invoicesOf())).toEqual(totals(before));
   });
 
-  it('does not take over a run whose heartbeat is fresh', async () => {
+  it('says why drafts cannot be issued while a run is unfinished: running, resumed, or stopped with no worker', async () => {
     const db = getDb();
-    const run = await db.prisma.billingRun.create({ data: { month: '2026-08', status: 'RUNNING', totalAccounts: 0 } });
-    await expect(createBillingRun(actor, '2026-08', { today: TODAY })).rejects.toThrow(/already running/);
-    await db.prisma.billingRun.update({ where: { id: run.id }, data: { heartbeatAt: new Date(Date.now() - 121_000) } });
-    const started = await createBillingRun(actor, '2026-08', { today: TODAY });
-    expect(started.runId).not.toBe(run.id);
-    expect((await db.prisma.billingRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe('FAILED');
-    await executeBillingRun(started.runId, actor, started.month, started.accountIds);
+    const run = await db.prisma.billingRun.create({ data: { month: '2026-08', status: 'RUNNING', totalAccounts: 1 } });
+    const shard = await db.prisma.billingRunShard.create({ data: { runId: run.id, position: 0, accountIds: [legacy.id], state: 'RUNNING', attempt: 1, startedAt: new Date() } });
+    const draft = await db.prisma.invoice.create({ data: { accountId: current.id, month: '2026-08', scheme: 'CURRENT', currency: 'USD', total: '1.00' } });
+    const issue = () => db.prisma.$transaction((tx) => issueInvoice(tx, ops, { id: draft.id }, { today: TODAY }));
+    await expect(issue()).rejects.toThrow(new RegExp(`run #${run.id} for 2026-08 is still running \\(0 of 1 shards done\\)`));
+    await db.prisma.billingRunShard.update({ where: { id: shard.id }, data: { attempt: 2 } });
+    await expect(issue()).rejects.toThrow(/was resumed after a worker stopped and is running \(0 of 1 shards done\)/);
+    const longAgo = new Date(Date.now() - 3_600_000);
+    await db.prisma.billingRun.update({ where: { id: run.id }, data: { heartbeatAt: longAgo } });
+    await db.prisma.billingRunShard.update({ where: { id: shard.id }, data: { startedAt: longAgo } });
+    await expect(issue()).rejects.toThrow(/stopped at .*no worker has taken its remaining shards since\. Start a worker/);
+    await db.prisma.billingRun.update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: new Date() } });
+    await db.prisma.invoice.delete({ where: { id: draft.id } });
   });
 
   it('leaves alone a draft issued while a re-run replaces drafts, lines and all', async () => {

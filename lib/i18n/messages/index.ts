@@ -1,5 +1,6 @@
 import { accounts } from './accounts';
 import { billing } from './billing';
+import { calendar } from './calendar';
 import { common } from './common';
 import { migrations } from './migrations';
 import { ops } from './ops';
@@ -7,7 +8,7 @@ import { plans } from './plans';
 import { safeguards } from './safeguards';
 
 // Each feature owns one file of messages; add it here. English is the reference language.
-const pairs = [common, accounts, billing, plans, migrations, safeguards, ops] as const;
+const pairs = [common, accounts, billing, plans, migrations, safeguards, ops, calendar] as const;
 
 type Pair = (typeof pairs)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

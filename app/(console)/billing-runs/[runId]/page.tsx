@@ -45,7 +45,7 @@ export default async function BillingRunPage({ params }: { params: Promise<{ run
         <div className="flex flex-col gap-4" aria-live="polite" data-testid="run-progress">
           <RunProgressBar done={run.doneAccounts} total={run.totalAccounts} />
           <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-            <Stat label={t('run.stat.accounts')} value={`${run.doneAccounts} / ${run.totalAccounts}`} />
+            <Stat label={t('run.stat.accounts')} value={`${run.doneAccounts} / ${run.totalAccounts}`} hint={`${t('run.stat.shards')}: ${run.shardsDone} / ${run.shards}`} />
             <Stat label={t('run.stat.invoices')} value={run.invoiceCount} hint={t('run.stat.invoicesHint', { count: drafts })} />
             <Stat label={t('run.stat.failed')} value={run.failedAccounts} />
             <Stat label={t('run.stat.skipped')} value={run.skippedAccounts} hint={t('run.stat.skippedHint')} />
@@ -59,7 +59,8 @@ export default async function BillingRunPage({ params }: { params: Promise<{ run
             ]}
           />
           {run.error ? <p className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">{run.error}</p> : null}
-          {run.stale ? <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('run.staleNote')}</p> : null}
+          {run.stale ? <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('run.stalledNote')}</p> : null}
+          {run.resumed && run.status === 'RUNNING' && !run.stale ? <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">{t('run.resumedNote')}</p> : null}
         </div>
       </Card>
       <Card title={t('run.failures', { count: run.failedAccounts })}>
