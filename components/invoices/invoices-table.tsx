@@ -28,7 +28,7 @@ export function InvoicesTable({
     () => getInvoicesColumns(t, locale, { basePath: console_ ? '/invoices' : '/portal/invoices', showAccount: console_ }),
     [t, locale, console_],
   );
-  const statuses = console_ ? INVOICE_STATUSES : (['ISSUED', 'PAID', 'VOID'] as const);
+  const statuses = console_ ? INVOICE_STATUSES : (['ISSUED', 'PARTIALLY_PAID', 'PAID', 'VOID'] as const);
   const filters: FacetFilter[] = [
     { param: 'month', label: t('invoices.filter.month'), options: months.map((m) => ({ value: m, label: m })) },
     { param: 'status', label: t('invoices.filter.status'), options: statuses.map((s) => ({ value: s, label: t(`invoice.status.${s}`) })) },

@@ -8,6 +8,7 @@ export const NAV: Record<Role, NavItem[]> = {
   OPS: [
     { href: '/accounts', label: 'nav.accounts' },
     { href: '/invoices', label: 'nav.invoices' },
+    { href: '/receivables', label: 'nav.receivables' },
     { href: '/billing-runs', label: 'nav.billingRuns' },
     { href: '/usage', label: 'nav.usage' },
     { href: '/migrations', label: 'nav.migrations' },

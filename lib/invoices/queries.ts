@@ -46,7 +46,7 @@ export function invoiceScope(actor: Actor): Prisma.Sql {
     case 'ACCOUNT_MANAGER':
       return Prisma.sql`a."managerId" = ${actor.id}::uuid`;
     case 'CUSTOMER':
-      return Prisma.sql`(i."accountId" = ${actor.accountId ?? -1} AND i."status" IN ('ISSUED', 'PAID', 'VOID'))`;
+      return Prisma.sql`(i."accountId" = ${actor.accountId ?? -1} AND i."status" <> 'DRAFT')`;
   }
 }
 

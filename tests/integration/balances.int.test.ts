@@ -10,6 +10,15 @@ import { DomainError } from '../../lib/errors';
 import { issueInvoice, voidInvoice } from '../../lib/invoices/commands';
 import { createAccount, createUser, daysOf, insertPriceBooks, seedUsage } from './billing-helpers';
 import { onPostgres, useTestDatabase } from './db';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Decimal from 'decimal.js';
+import { agingCsv } from '../../lib/balances/aging-csv';
+import { getAging, getCreditNote, getInvoiceMoney, listOpenInvoices } from '../../lib/balances/queries';
+import { getInvoice } from '../../lib/invoices/queries';
+import { creditNotePdf, invoicePdf } from '../../lib/pdf/documents';
 
 const getDb = useTestDatabase();
 const TODAY = '2026-11-23';
@@ -239,5 +248,63 @@ describe('races', () => {
       const sum = await getDb().prisma.balanceEntry.aggregate({ where: { accountId: d.accountId }, _sum: { amount: true } });
       expect(sum._sum.amount!.toFixed(2)).toBe(await balanceOf(d.accountId));
     }
+  });
+});
+
+/** The text pdftotext (poppler-utils) reads out of a PDF. */
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'h6-pdf-'));
+  const file = path.join(dir, 'doc.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+describe('documents and receivables', () => {
+  it('renders the invoice and its credit note as PDFs with the number, the total and Chinese text', async () => {
+    const d = await issued();
+    await tx((t) => recordPayment(t, ops, { invoiceId: d.invoiceId, amount: '200', reference: 'PDF-1' }));
+    const note = await tx((t) => issueCreditNote(t, ops, draft(d.invoiceId, { lines: [{ position: 1, amount: '50.00' }], text: '10月20日 DAU 重复计算' }), { today: TODAY }));
+    const invoice = (await getInvoice(ops, d.invoiceId))!;
+    const money = await getInvoiceMoney(ops, d.invoiceId, TODAY);
+    const zh = pdfText(await invoicePdf(invoice, money, 'zh'));
+    expect(zh).toContain(invoice.number!);
+    expect(zh).toContain(Number(d.total).toLocaleString('en-US', { minimumFractionDigits: 2 }));
+    expect(zh).toMatch(/账单/);
+    expect(zh).toMatch(/部分付款/);
+    expect(zh).toContain(note.number);
+    const en = pdfText(await invoicePdf(invoice, money, 'en'));
+    expect(en).toMatch(/Invoice/);
+    expect(en).toMatch(/Amount due/);
+    const cn = (await getCreditNote(ops, note.id))!;
+    const cnZh = pdfText(await creditNotePdf(cn, invoice, 'zh'));
+    expect(cnZh).toContain(note.number);
+    expect(cnZh).toContain(invoice.number!);
+    expect(cnZh).toMatch(/红字发票/);
+    expect(cnZh).toContain('10月20日 DAU 重复计算');
+    expect(cnZh).toMatch(/50\.00/);
+  });
+
+  it('the aging totals equal the sum of the open amounts due, per currency and bucket', async () => {
+    const { prisma } = getDb();
+    // Some open invoices overdue by various days: due dates moved back by ops.
+    const open = await prisma.invoice.findMany({ where: { status: { in: ['ISSUED', 'PARTIALLY_PAID'] }, amountDue: { gt: 0 } }, orderBy: { id: 'asc' } });
+    expect(open.length).toBeGreaterThan(2);
+    const { setDueDate } = await import('../../lib/balances/commands');
+    const shifts = ['2026-11-20', '2026-10-01', '2026-08-01', '2026-07-01'];
+    for (const [i, invoice] of open.slice(0, shifts.length).entries()) await tx((t) => setDueDate(t, ops, { invoiceId: invoice.id, dueDate: shifts[i]! }));
+    const aging = await getAging(TODAY);
+    const rows = await listOpenInvoices(TODAY);
+    const sums = await prisma.invoice.groupBy({ by: ['currency'], where: { status: { in: ['ISSUED', 'PARTIALLY_PAID'] }, amountDue: { gt: 0 } }, _sum: { amountDue: true }, _count: true });
+    for (const s of sums) {
+      const a = aging.find((x) => x.currency === s.currency)!;
+      expect(a.total).toBe(s._sum.amountDue!.toFixed(2));
+      expect(a.invoices).toBe(s._count);
+      const buckets = [a.current, a.d1_30, a.d31_60, a.d61_90, a.d90plus].reduce((sum, v) => sum.plus(v), new Decimal(0));
+      expect(buckets.toFixed(2)).toBe(s._sum.amountDue!.toFixed(2));
+    }
+    expect(aging.flatMap((a) => [a.d1_30, a.d31_60, a.d90plus]).some((v) => new Decimal(v).gt(0))).toBe(true);
+    expect(rows).toHaveLength(sums.reduce((n, s) => n + s._count, 0));
+    const csv = agingCsv(aging, rows);
+    expect(csv.split('\r\n').filter((l) => l.startsWith('invoice,'))).toHaveLength(rows.length);
   });
 });

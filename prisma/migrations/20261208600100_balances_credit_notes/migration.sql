@@ -391,9 +391,9 @@ BEGIN
         RAISE EXCEPTION 'invoice % total % is not the sum of its lines', NEW."id", NEW."total"
           USING ERRCODE = 'check_violation';
       END IF;
-      IF NEW."dueDate" IS NULL THEN
-        RAISE EXCEPTION 'invoice %: an issued invoice needs a due date', NEW."number" USING ERRCODE = 'check_violation';
-      END IF;
+      -- The issue commands set the due date from lib/clock's today; a writer that does not gets
+      -- the default term from the issue instant's billing day.
+      NEW."dueDate" := COALESCE(NEW."dueDate", (NEW."issuedAt" AT TIME ZONE 'Asia/Shanghai')::date + 15);
       -- Usage being written now may be for this month: wait until it commits (its rows then
       -- precede the issue), and make usage written from now on wait for this issue to commit,
       -- then meet "UsageDaily_billed_month_*" refusing it. SHARE conflicts only with writers.
