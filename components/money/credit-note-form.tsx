@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import { issueCreditNoteAction, previewCreditNoteAction, type PreviewResult } from '@/lib/credit-notes/actions';
 import { CREDIT_NOTE_REASONS, CREDIT_REMAINDERS, lineField } from '@/lib/credit-notes/schemas';
@@ -43,12 +43,18 @@ export function CreditNoteForm({ invoiceId, invoiceNumber, currency, lines }: { 
           className="flex flex-col gap-3"
           noValidate
           onChange={() => setEdited((n) => n + 1)}
-          action={(data) => {
-            if (data.get('intent') === 'issue') issue(data);
-            else {
-              setPreviewedAt(edited);
-              preview(data);
-            }
+          onSubmit={(event) => {
+            // Submitted by hand rather than through `action`, which would reset the fields the
+            // preview was made from.
+            event.preventDefault();
+            const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+            startTransition(() => {
+              if (data.get('intent') === 'issue') issue(data);
+              else {
+                setPreviewedAt(edited);
+                preview(data);
+              }
+            });
           }}
         >
           <input type="hidden" name="invoiceId" value={invoiceId} />

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/guard';
 import { CURRENT_MAU_OVERAGE, LEGACY_OVERAGE } from '../billing/catalog';
 import { monthBounds } from '../billing/dates';
 import { plannedIssueDate } from '../billing-runs/schemas';
+import { today as clockToday } from '../clock';
 import { db } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
 import { CUSTOMER_VISIBLE_STATUSES, type InvoicesSearch, type InvoiceSortKey, type InvoiceStatus } from './schemas';
@@ -21,6 +22,10 @@ export type InvoiceRow = {
   issuedAt: string | null;
   plannedIssueDate: string;
   replacesNumber: string | null;
+  /** Issued invoices: what is still due, by when, and whether that day has passed (DOMAIN.md section 12). */
+  amountDue: string;
+  dueDate: string | null;
+  overdue: boolean;
 };
 
 export type CurrencyTotal = { currency: 'CNY' | 'USD'; count: number; total: string };
@@ -71,13 +76,15 @@ export async function listInvoices(
   search: InvoicesSearch,
 ): Promise<{ rows: InvoiceRow[]; rowCount: number; pageCount: number; totals: CurrencyTotal[] }> {
   const where = invoicesWhere(actor, search);
+  const day = clockToday();
   const direction = search.sort.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const nulls = search.sort.desc ? Prisma.sql`NULLS LAST` : Prisma.sql`NULLS FIRST`;
   const [rows, totals] = await Promise.all([
-    db.$queryRaw<(Omit<InvoiceRow, 'issuedAt' | 'plannedIssueDate'> & { issuedAt: Date | null })[]>`
+    db.$queryRaw<(Omit<InvoiceRow, 'issuedAt' | 'plannedIssueDate' | 'overdue'> & { issuedAt: Date | null })[]>`
       SELECT i."id", i."number", i."accountId", a."name" AS "accountName", i."month", i."scheme"::text AS "scheme",
              i."currency"::text AS "currency", i."status"::text AS "status", i."total"::text AS "total", i."issuedAt",
              (SELECT count(*)::int FROM "InvoiceLine" l WHERE l."invoiceId" = i."id") AS "lineCount",
+             i."amountDue"::text AS "amountDue", to_char(i."dueDate", 'YYYY-MM-DD') AS "dueDate",
              r."number" AS "replacesNumber"
         FROM "Invoice" i JOIN "Account" a ON a."id" = i."accountId"
         LEFT JOIN "Invoice" r ON r."id" = i."replacesId"
@@ -94,7 +101,12 @@ export async function listInvoices(
   ]);
   const rowCount = totals.reduce((n, t) => n + t.count, 0);
   return {
-    rows: rows.map((r) => ({ ...r, issuedAt: r.issuedAt?.toISOString() ?? null, plannedIssueDate: plannedIssueDate(r.month) })),
+    rows: rows.map((r) => ({
+      ...r,
+      issuedAt: r.issuedAt?.toISOString() ?? null,
+      plannedIssueDate: plannedIssueDate(r.month),
+      overdue: (r.status === 'ISSUED' || r.status === 'PARTIALLY_PAID') && r.dueDate !== null && r.dueDate < day && r.amountDue !== '0.00',
+    })),
     rowCount,
     pageCount: Math.max(1, Math.ceil(rowCount / search.perPage)),
     totals,
