@@ -81,7 +81,7 @@ export function InvoiceMoneyPanel({
             <Table data-testid="credit-notes">
               <THead>
                 <tr>
-                  <TH>{t('money.aging.col.invoice')}</TH>
+                  <TH>{t('money.cn.col.number')}</TH>
                   <TH>{t('money.cn.reasonLabel')}</TH>
                   <TH className="text-right">{t('money.cn.total')}</TH>
                   <TH />
