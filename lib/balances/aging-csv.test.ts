@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agingBucket, agingCsv, csvCell } from './aging-csv';
+import { csvCell } from '../csv';
+import { agingBucket, agingCsv } from './aging-csv';
 
 describe('aging CSV', () => {
   it('neutralises formula cells and keeps negative amounts as numbers', () => {

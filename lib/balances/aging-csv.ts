@@ -1,11 +1,5 @@
+import { csvDocument, type CsvValue } from '../csv';
 import type { AgingRow, OpenInvoiceRow } from './queries';
-
-/** A cell of the aging CSV: quoted when needed, spreadsheet formulas (= + - @ at the start of text, also tab and CR) neutralised. */
-export function csvCell(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  const safe = /^[=+@\t\r]/.test(text) || (/^-/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export const AGING_CSV_COLUMNS = ['section', 'currency', 'invoice', 'account_id', 'account', 'due_date', 'days_overdue', 'bucket', 'amount_due'] as const;
 
@@ -20,11 +14,12 @@ export function agingBucket(daysOverdue: number): 'current' | 'd1_30' | 'd31_60'
 
 /** Totals per currency and bucket first, then every open invoice; amounts stay decimal text. */
 export function agingCsv(aging: readonly AgingRow[], open: readonly OpenInvoiceRow[]): string {
-  const rows: (string | number | null)[][] = [[...AGING_CSV_COLUMNS]];
+  const rows: CsvValue[][] = [[...AGING_CSV_COLUMNS]];
   for (const a of aging) {
     for (const bucket of ['current', 'd1_30', 'd31_60', 'd61_90', 'd90plus'] as const) rows.push(['total', a.currency, null, null, null, null, null, bucket, a[bucket]]);
     rows.push(['total', a.currency, null, null, null, null, null, 'all', a.total]);
   }
   for (const o of open) rows.push(['invoice', o.currency, o.number, o.accountId, o.accountName, o.dueDate, o.daysOverdue, agingBucket(o.daysOverdue), o.amountDue]);
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  // The shared writer neutralises formula-like cells (an account named "=cmd|…").
+  return csvDocument(rows);
 }
