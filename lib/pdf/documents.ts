@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import { lineTitle } from '@/components/invoices/labels';
 import { SELLER } from '@/components/invoices/seller';
 import type { CreditNoteDocument, InvoiceMoney } from '../balances/queries';
-import { explainFor } from '../billing/explain-zh';
+import { renderExplanation } from '../i18n/explain';
 import { formatDateTime, formatMoney, formatUnitPrice } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { makeTranslate, type Translate } from '../i18n/translate';
@@ -33,8 +33,8 @@ function loadFonts(): { regular: Buffer; bold: Buffer } {
  * How a line explains itself in the viewer's language: the one place the PDFs render an
  * explanation (the invoice page renders it the same way).
  */
-export function lineExplanation(line: Pick<InvoiceLineView, 'explain'>, locale: Locale): string {
-  return explainFor(line.explain, locale);
+export function lineExplanation(line: Pick<InvoiceLineView, 'explanation'>, locale: Locale): string {
+  return renderExplanation(line.explanation, locale);
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
