@@ -45,6 +45,8 @@ test('[OPS][CUSTOMER][MONEY]: a top-up pays part of an invoice on issue, a credi
     await page.goto('/billing-runs');
     await page.getByLabel('Month', { exact: true }).fill(MONTH);
     await page.getByRole('button', { name: 'Run month' }).click();
+    // The run's own page (the list behind it may show other months' succeeded runs).
+    await expect(page).toHaveURL(/\/billing-runs\/\d+$/, { timeout: 60_000 });
     await expect(page.getByText('Succeeded', { exact: true })).toBeVisible({ timeout: 180_000 });
     await page.goto(`/invoices?month=${MONTH}&q=${ACCOUNT.id}`);
   }
