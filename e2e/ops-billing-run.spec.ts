@@ -83,6 +83,6 @@ test('[OPS][BILLING_RUN]: ops runs October 2026 billing, reviews an invoice, re-
   await page.getByRole('button', { name: 'Issue now' }).click();
   await expect(page.getByTestId('invoice-number')).toHaveText(/^INV-2026-\d{6}$/);
   await expect(page.getByTestId('invoice-status')).toHaveText('Issued');
-  await expect(page.getByRole('button', { name: 'Mark paid' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Record a payment' })).toBeVisible();
   await screenshot(page, 'ops-invoice-issued');
 });

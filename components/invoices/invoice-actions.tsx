@@ -3,7 +3,7 @@
 import { useActionState, useState } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import { useI18n } from '@/lib/i18n/client';
-import { createCorrectionAction, issueInvoiceAction, markPaidAction, voidInvoiceAction } from '@/lib/invoices/actions';
+import { createCorrectionAction, issueInvoiceAction, voidInvoiceAction } from '@/lib/invoices/actions';
 import type { InvoiceStatus } from '@/lib/invoices/schemas';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
@@ -16,11 +16,14 @@ function Result({ state }: { state: ActionResult }) {
   return <FormMessage>{state.message}</FormMessage>;
 }
 
-/** Ops' buttons for the invoice's next step: issue a draft, mark paid, void with a reason, correct a void one. */
+/**
+ * Ops' buttons for the invoice's next step: issue a draft, void with a reason (only while nothing
+ * was paid or credited: an ISSUED invoice), correct a void one. Payments and credit notes are
+ * components/money's.
+ */
 export function InvoiceActions({ id, status, corrected, plannedDate }: { id: number; status: InvoiceStatus; corrected: boolean; plannedDate: string }) {
   const { t } = useI18n();
   const [issueState, issue, issuing] = useActionState(issueInvoiceAction, initial);
-  const [payState, pay, paying] = useActionState(markPaidAction, initial);
   const [voidState, voidIt, voiding] = useActionState(voidInvoiceAction, initial);
   const [correctState, correct, correcting] = useActionState(createCorrectionAction, initial);
   const [voidOpen, setVoidOpen] = useState(false);
@@ -54,14 +57,6 @@ export function InvoiceActions({ id, status, corrected, plannedDate }: { id: num
         </>
       ) : null}
       {status === 'ISSUED' ? (
-        <form action={pay}>
-          <input type="hidden" name="id" value={id} />
-          <Button type="submit" variant="secondary" disabled={paying}>
-            {t('invoice.action.markPaid')}
-          </Button>
-        </form>
-      ) : null}
-      {status === 'ISSUED' || status === 'PAID' ? (
         <>
           <Button variant="danger" onClick={() => setVoidOpen(true)}>
             {t('invoice.action.void')}
@@ -100,7 +95,6 @@ export function InvoiceActions({ id, status, corrected, plannedDate }: { id: num
       ) : null}
       {/* "Issued as …" belongs to the issued state only: once paid or void, the badge says what holds. */}
       {status === 'ISSUED' && issueState.ok && issueState.message ? <FormMessage ok>{t('invoice.action.issued', { number: issueState.message })}</FormMessage> : null}
-      <Result state={payState} />
       <Result state={correctState} />
     </div>
   );

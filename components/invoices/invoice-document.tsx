@@ -23,6 +23,7 @@ function Meta({ label, children, testId }: { label: string; children: React.Reac
 const STATUS_CLASS: Record<InvoiceDetail['status'], string> = {
   DRAFT: 'border-slate-300 text-slate-600',
   ISSUED: 'border-sky-300 text-sky-800',
+  PARTIALLY_PAID: 'border-amber-300 text-amber-800',
   PAID: 'border-emerald-300 text-emerald-800',
   VOID: 'border-rose-300 text-rose-700',
 };

@@ -84,6 +84,29 @@ export function getInvoicesColumns(t: Translate, locale: Locale, options: { base
       ),
     },
     {
+      id: 'amountDue',
+      accessorKey: 'amountDue',
+      header: t('money.invoice.amountDue'),
+      enableSorting: false,
+      meta: { label: t('money.invoice.amountDue'), align: 'right', variant: 'money' },
+      cell: ({ row }) =>
+        row.original.dueDate && row.original.status !== 'VOID' ? <span className="tabular-nums">{formatMoney(row.original.amountDue, row.original.currency, locale)}</span> : null,
+    },
+    {
+      id: 'dueDate',
+      accessorKey: 'dueDate',
+      header: t('money.invoice.dueDate'),
+      enableSorting: false,
+      meta: { label: t('money.invoice.dueDate'), variant: 'date' },
+      cell: ({ row }) =>
+        row.original.dueDate && row.original.status !== 'VOID' ? (
+          <span className="tabular-nums">
+            {row.original.dueDate}
+            {row.original.overdue ? <Badge tone="red" className="ml-1">{t('money.invoice.overdue')}</Badge> : null}
+          </span>
+        ) : null,
+    },
+    {
       id: 'issuedAt',
       accessorKey: 'issuedAt',
       header: t('invoices.col.issued'),

@@ -36,7 +36,7 @@ export function InvoicesTable({
   }, [t, locale, console_]);
   // A selection is of the rows on screen: rows that left the page (filter, page) drop out.
   const selected = rows.filter((row) => rowSelection[String(row.id)]);
-  const statuses = console_ ? INVOICE_STATUSES : (['ISSUED', 'PAID', 'VOID'] as const);
+  const statuses = console_ ? INVOICE_STATUSES : (['ISSUED', 'PARTIALLY_PAID', 'PAID', 'VOID'] as const);
   const filters: FacetFilter[] = [
     { param: 'month', label: t('invoices.filter.month'), options: months.map((m) => ({ value: m, label: m })) },
     { param: 'status', label: t('invoices.filter.status'), options: statuses.map((s) => ({ value: s, label: t(`invoice.status.${s}`) })) },

@@ -9,6 +9,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/dashboard', label: 'nav.dashboard' },
     { href: '/accounts', label: 'nav.accounts' },
     { href: '/invoices', label: 'nav.invoices' },
+    { href: '/receivables', label: 'nav.receivables' },
     { href: '/billing-runs', label: 'nav.billingRuns' },
     { href: '/calendar', label: 'nav.calendar' },
     { href: '/usage', label: 'nav.usage' },

@@ -120,7 +120,7 @@ export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promis
   const outcome = await sql<{ accountId: number; id: number | null }>(
     `WITH issued AS (
        SELECT DISTINCT "accountId" FROM "Invoice"
-        WHERE "month" = $1 AND "status" IN ('ISSUED', 'PAID') AND "accountId" = ANY($3::int[])
+        WHERE "month" = $1 AND "status" IN ('ISSUED', 'PARTIALLY_PAID', 'PAID') AND "accountId" = ANY($3::int[])
      ), voids AS (
        SELECT DISTINCT ON (v."accountId") v."accountId", v."id" FROM "Invoice" v
         WHERE v."month" = $1 AND v."status" = 'VOID' AND v."accountId" = ANY($3::int[])

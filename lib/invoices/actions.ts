@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
 import { requireRole } from '../auth/guard';
 import { db } from '../db/client';
-import { createCorrection, issueInvoice, issueMonthDrafts, markInvoicePaid, voidInvoice } from './commands';
+import { createCorrection, issueInvoice, issueMonthDrafts, voidInvoice } from './commands';
 import { invoiceRefSchema, issueMonthSchema, voidInvoiceSchema } from './schemas';
 
 const TX = { timeout: 60_000, maxWait: 30_000 };
@@ -45,19 +45,6 @@ export async function issueMonthAction(_prev: ActionResult<IssueMonthResult>, fo
   }
   refresh();
   return { ok: true, data: result };
-}
-
-export async function markPaidAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('OPS');
-  const parsed = invoiceRefSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    await db.$transaction((tx) => markInvoicePaid(tx, actor, parsed.data), TX);
-  } catch (error) {
-    return actionError(error);
-  }
-  refresh(parsed.data.id);
-  return { ok: true };
 }
 
 export async function voidInvoiceAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {

@@ -8,16 +8,18 @@ import type { Tx } from '../db/client';
 import { auditActor, writeAudit, type AuditActor } from '../db/audit';
 import { runningRunMessage, runningRunProgress } from '../billing-runs/progress';
 import { DomainError } from '../errors';
+import { applyBalancesAfterIssue, defaultDueDate, lockAccountMoney } from '../balances/commands';
 import { loadAccountInputs, loadPriceBooks } from '../rating/inputs';
 import type { InvoiceRef, IssueMonthInput, VoidInvoiceInput } from './schemas';
 
 /**
- * The invoice lifecycle (DOMAIN.md section 8): DRAFT -> ISSUED (gapless number per year) ->
- * PAID, or VOID with a reason; a correction is a new draft naming the void invoice. The
+ * The invoice lifecycle (DOMAIN.md sections 8 and 12): DRAFT -> ISSUED (gapless number per year,
+ * due date) -> PARTIALLY_PAID -> PAID as deductions and credit notes lower its amount due (the
+ * database derives the status), or VOID with a reason while nothing was deducted or credited; a correction is a new draft naming the void invoice. The
  * database triggers make an issued invoice's amounts and lines immutable whatever the code does.
  */
 
-type LockedInvoice = { id: number; accountId: number; month: string; status: 'DRAFT' | 'ISSUED' | 'PAID' | 'VOID'; number: string | null; total: string };
+type LockedInvoice = { id: number; accountId: number; month: string; status: 'DRAFT' | 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | 'VOID'; number: string | null; total: string };
 
 async function lockInvoice(tx: Tx, id: number): Promise<LockedInvoice> {
   const [invoice] = await tx.$queryRawUnsafe<LockedInvoice[]>(
@@ -64,16 +66,33 @@ function issueYear(options: IssueOptions): number {
   return Number((options.today ?? clockToday()).slice(0, 4));
 }
 
+function issueDueDate(options: IssueOptions): string {
+  return defaultDueDate(options.today ?? clockToday());
+}
+
+/** The account an invoice belongs to, read without a lock: money commands lock the account first. */
+async function accountOfInvoice(tx: Tx, id: number): Promise<number> {
+  const found = await tx.invoice.findUnique({ where: { id }, select: { accountId: true } });
+  if (!found) throw new DomainError('not_found', `Invoice ${id} does not exist`, { field: 'id' });
+  return found.accountId;
+}
+
+/**
+ * Issues one draft: its number, its due date (issue day + 15), and then the account's balance in
+ * its currency pays what it can (DOMAIN.md section 12).
+ */
 export async function issueInvoice(tx: Tx, actor: Actor, input: InvoiceRef, options: IssueOptions = {}): Promise<{ id: number; number: string }> {
+  await lockAccountMoney(tx, await accountOfInvoice(tx, input.id));
   const invoice = await lockInvoice(tx, input.id);
   if (invoice.status !== 'DRAFT') {
     throw new DomainError('conflict', `Invoice ${label(invoice)} is already ${invoice.status}: only a draft can be issued`, { field: 'id' });
   }
   await refuseWhileRunning(tx, invoice.month);
   const [number] = await allocateInvoiceNumbers(tx, issueYear(options), 1);
+  const dueDate = issueDueDate(options);
   const issued = await tx.invoice.update({
     where: { id: invoice.id },
-    data: { status: 'ISSUED', number: number!, issuedAt: new Date() },
+    data: { status: 'ISSUED', number: number!, issuedAt: new Date(), dueDate: new Date(`${dueDate}T00:00:00Z`) },
     select: { issuedAt: true },
   });
   await writeAudit(tx, auditActor(actor), {
@@ -82,8 +101,9 @@ export async function issueInvoice(tx: Tx, actor: Actor, input: InvoiceRef, opti
     entityId: invoice.id,
     accountId: invoice.accountId,
     before: { status: 'DRAFT', total: invoice.total },
-    after: { status: 'ISSUED', number, issuedAt: issued.issuedAt },
+    after: { status: 'ISSUED', number, issuedAt: issued.issuedAt, dueDate },
   });
+  await applyBalancesAfterIssue(tx, actor, [invoice.id]);
   return { id: invoice.id, number: number! };
 }
 
@@ -104,12 +124,14 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor | AuditActor, input:
   if (drafts.length === 0) throw new DomainError('conflict', `There are no draft invoices for ${input.month} to issue`, { field: 'month' });
   const numbers = await allocateInvoiceNumbers(tx, issueYear(options), drafts.length);
   const issuedAt = new Date();
+  const dueDate = issueDueDate(options);
   await tx.$executeRawUnsafe(
-    `UPDATE "Invoice" i SET "status" = 'ISSUED', "number" = u."number", "issuedAt" = $3
+    `UPDATE "Invoice" i SET "status" = 'ISSUED', "number" = u."number", "issuedAt" = $3, "dueDate" = $4::date
        FROM unnest($1::int[], $2::text[]) AS u("id", "number") WHERE i."id" = u."id"`,
     drafts.map((d) => d.id),
     numbers,
     issuedAt,
+    dueDate,
   );
   const who = 'label' in actor ? actor : auditActor(actor);
   await tx.auditLog.createMany({
@@ -121,31 +143,23 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor | AuditActor, input:
       entityId: String(d.id),
       accountId: d.accountId,
       before: { status: 'DRAFT', total: d.total },
-      after: { status: 'ISSUED', number: numbers[i], issuedAt: issuedAt.toISOString(), bulk: input.month },
+      after: { status: 'ISSUED', number: numbers[i], issuedAt: issuedAt.toISOString(), dueDate, bulk: input.month },
     })),
   });
+  await applyBalancesAfterIssue(tx, actor, drafts.map((d) => d.id));
   return { issued: drafts.length, first: numbers[0] ?? null, last: numbers[numbers.length - 1] ?? null };
-}
-
-export async function markInvoicePaid(tx: Tx, actor: Actor, input: InvoiceRef): Promise<void> {
-  const invoice = await lockInvoice(tx, input.id);
-  if (invoice.status !== 'ISSUED') {
-    throw new DomainError('conflict', `Invoice ${label(invoice)} is ${invoice.status}: only an issued invoice can be marked paid`, { field: 'id' });
-  }
-  const paid = await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'PAID', paidAt: new Date() }, select: { paidAt: true } });
-  await writeAudit(tx, auditActor(actor), {
-    action: 'invoice.pay',
-    entityType: 'Invoice',
-    entityId: invoice.id,
-    accountId: invoice.accountId,
-    before: { status: 'ISSUED' },
-    after: { status: 'PAID', paidAt: paid.paidAt },
-  });
 }
 
 export async function voidInvoice(tx: Tx, actor: Actor, input: VoidInvoiceInput): Promise<void> {
   const invoice = await lockInvoice(tx, input.id);
-  if (invoice.status !== 'ISSUED' && invoice.status !== 'PAID') {
+  const [money] = await tx.$queryRawUnsafe<{ entries: number; notes: number }[]>(
+    `SELECT (SELECT count(*)::int FROM "BalanceEntry" WHERE "invoiceId" = $1) AS "entries", (SELECT count(*)::int FROM "CreditNote" WHERE "invoiceId" = $1) AS "notes"`,
+    invoice.id,
+  );
+  if (money && (money.entries > 0 || money.notes > 0)) {
+    throw new DomainError('conflict', `Invoice ${label(invoice)} has payments or credit notes: it cannot be voided; correct it with a credit note`, { field: 'id' });
+  }
+  if (invoice.status === 'DRAFT' || invoice.status === 'VOID') {
     const why = invoice.status === 'DRAFT' ? 'a draft is replaced by re-running the month, not voided' : 'it is already void';
     throw new DomainError('conflict', `Invoice ${label(invoice)} is ${invoice.status}: ${why}`, { field: 'id' });
   }

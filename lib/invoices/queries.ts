@@ -26,6 +26,10 @@ export type InvoiceRow = {
   /** A draft past its planned issue date. */
   issueOverdue: boolean;
   replacesNumber: string | null;
+  /** Issued invoices: what is still due, by when, and whether that day has passed (DOMAIN.md section 12). */
+  amountDue: string;
+  dueDate: string | null;
+  overdue: boolean;
 };
 
 /** The filtered set's invoices of one currency: `count` and `total` leave the void ones out, `voidCount` says how many. */
@@ -52,7 +56,7 @@ export function invoiceScope(actor: Actor): Prisma.Sql {
     case 'ACCOUNT_MANAGER':
       return Prisma.sql`a."managerId" = ${actor.id}::uuid`;
     case 'CUSTOMER':
-      return Prisma.sql`(i."accountId" = ${actor.accountId ?? -1} AND i."status" IN ('ISSUED', 'PAID', 'VOID'))`;
+      return Prisma.sql`(i."accountId" = ${actor.accountId ?? -1} AND i."status" <> 'DRAFT')`;
   }
 }
 
@@ -81,10 +85,11 @@ export async function listInvoices(
   const direction = search.sort.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const nulls = search.sort.desc ? Prisma.sql`NULLS LAST` : Prisma.sql`NULLS FIRST`;
   const [rows, totals] = await Promise.all([
-    db.$queryRaw<(Omit<InvoiceRow, 'issuedAt' | 'plannedIssueDate' | 'issueOverdue'> & { issuedAt: Date | null })[]>`
+    db.$queryRaw<(Omit<InvoiceRow, 'issuedAt' | 'plannedIssueDate' | 'issueOverdue' | 'overdue'> & { issuedAt: Date | null })[]>`
       SELECT i."id", i."number", i."accountId", a."name" AS "accountName", i."month", i."scheme"::text AS "scheme",
              i."currency"::text AS "currency", i."status"::text AS "status", i."total"::text AS "total", i."issuedAt",
              (SELECT count(*)::int FROM "InvoiceLine" l WHERE l."invoiceId" = i."id") AS "lineCount",
+             i."amountDue"::text AS "amountDue", to_char(i."dueDate", 'YYYY-MM-DD') AS "dueDate",
              r."number" AS "replacesNumber"
         FROM "Invoice" i JOIN "Account" a ON a."id" = i."accountId"
         LEFT JOIN "Invoice" r ON r."id" = i."replacesId"
@@ -106,7 +111,13 @@ export async function listInvoices(
   return {
     rows: rows.map((r) => {
       const planned = plannedIssueDate(r.month);
-      return { ...r, issuedAt: r.issuedAt?.toISOString() ?? null, plannedIssueDate: planned, issueOverdue: isIssueOverdue({ status: r.status, plannedIssueDate: planned }, day) };
+      return {
+        ...r,
+        issuedAt: r.issuedAt?.toISOString() ?? null,
+        plannedIssueDate: planned,
+        issueOverdue: isIssueOverdue({ status: r.status, plannedIssueDate: planned }, day),
+        overdue: (r.status === 'ISSUED' || r.status === 'PARTIALLY_PAID') && r.dueDate !== null && r.dueDate < day && r.amountDue !== '0.00',
+      };
     }),
     rowCount,
     pageCount: Math.max(1, Math.ceil(rowCount / search.perPage)),

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { isValidMonth } from '../billing/dates';
 import { flattenSearchParams, optionalEnum, searchTextSchema, tableParamsSchema, type SearchParams } from '../validation/table';
 
-export const INVOICE_STATUSES = ['DRAFT', 'ISSUED', 'PAID', 'VOID'] as const;
+export const INVOICE_STATUSES = ['DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID', 'VOID'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 /** What a customer may ever see of their invoices. */
-export const CUSTOMER_VISIBLE_STATUSES = ['ISSUED', 'PAID', 'VOID'] as const satisfies readonly InvoiceStatus[];
+export const CUSTOMER_VISIBLE_STATUSES = ['ISSUED', 'PARTIALLY_PAID', 'PAID', 'VOID'] as const satisfies readonly InvoiceStatus[];
 
 export const invoiceIdSchema = z.coerce
   .number({ error: 'Invoice id must be a number' })

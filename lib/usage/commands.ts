@@ -19,7 +19,7 @@ export type BilledMonthConflict = {
   month: string;
   invoiceId: number;
   invoiceNumber: string | null;
-  status: 'ISSUED' | 'PAID';
+  status: 'ISSUED' | 'PARTIALLY_PAID' | 'PAID';
   rows: number[];
 };
 
@@ -92,14 +92,14 @@ export async function checkUsageRows(sql: Sql, rows: readonly UsageRowInput[]): 
     createdOn: string | null;
     invoiceId: number | null;
     number: string | null;
-    status: 'DRAFT' | 'ISSUED' | 'PAID' | null;
+    status: 'DRAFT' | 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | null;
   }>(
     `SELECT r."a"::text AS "sdkAppId", r."m" AS "month", p."accountId",
             to_char(p."createdAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "createdOn",
             i."id" AS "invoiceId", i."number", i."status"::text AS "status"
        FROM unnest($1::bigint[], $2::text[], $3::date[]) AS r("a", "m", "first")
        LEFT JOIN "App" p ON p."sdkAppId" = r."a"
-       LEFT JOIN "Invoice" i ON i."accountId" = p."accountId" AND i."month" = r."m" AND i."status" IN ('DRAFT', 'ISSUED', 'PAID')
+       LEFT JOIN "Invoice" i ON i."accountId" = p."accountId" AND i."month" = r."m" AND i."status" IN ('DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID')
       WHERE p."sdkAppId" IS NULL OR i."id" IS NOT NULL OR r."first" < (p."createdAt" AT TIME ZONE 'Asia/Shanghai')::date`,
     [arrayLiteral(list.map((p) => p.sdkAppId)), arrayLiteral(list.map((p) => p.month)), arrayLiteral(list.map((p) => p.first))],
   );

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/guard';
 import type { Tx } from '../../lib/db/client';
 import { runBillingMonth } from '../../lib/billing-runs/commands';
-import { issueInvoice, markInvoicePaid, voidInvoice } from '../../lib/invoices/commands';
+import { recordPayment } from '../../lib/balances/commands';
+import { issueInvoice, voidInvoice } from '../../lib/invoices/commands';
 import { getInvoice, listAccountInvoices, listInvoices } from '../../lib/invoices/queries';
 import { parseInvoicesSearch } from '../../lib/invoices/schemas';
 import { createAccount, createUser, daysOf, insertPriceBooks, seedUsage } from './billing-helpers';
@@ -32,13 +33,13 @@ beforeAll(async () => {
   }
   const run = await runBillingMonth('2026-10', { id: ops.id, label: ops.email }, { today: TODAY });
   expect(run).toMatchObject({ status: 'SUCCEEDED', invoiceCount: 12 });
-  // Per currency: two drafts stay, four are issued; of those one is paid, one paid then void, one void.
+  // Per currency: two drafts stay, four are issued; of those one is paid and two are void (a paid
+  // invoice can no longer be voided: DOMAIN.md section 12).
   for (const currency of ['CNY', 'USD'] as const) {
     const drafts = await db.prisma.invoice.findMany({ where: { month: '2026-10', currency }, orderBy: { id: 'asc' } });
     const [, , a, b, c, d] = drafts;
     for (const invoice of [a!, b!, c!, d!]) await tx((t) => issueInvoice(t, ops, { id: invoice.id }, { today: TODAY }));
-    await tx((t) => markInvoicePaid(t, ops, { id: b!.id }));
-    await tx((t) => markInvoicePaid(t, ops, { id: c!.id }));
+    await tx((t) => recordPayment(t, ops, { invoiceId: b!.id, amount: b!.total.toFixed(2), reference: `PAY-${b!.id}` }));
     await tx((t) => voidInvoice(t, ops, { id: c!.id, reason: 'Wrong MAU, a correction follows.' }));
     await tx((t) => voidInvoice(t, ops, { id: d!.id, reason: 'Duplicate.' }));
   }

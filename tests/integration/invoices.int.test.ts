@@ -3,7 +3,7 @@ import type { Actor } from '../../lib/auth/guard';
 import type { Tx } from '../../lib/db/client';
 import { runBillingMonth } from '../../lib/billing-runs/commands';
 import { invoiceCsv } from '../../lib/invoices/csv';
-import { createCorrection, issueInvoice, issueMonthDrafts, markInvoicePaid, voidInvoice } from '../../lib/invoices/commands';
+import { createCorrection, issueInvoice, issueMonthDrafts, voidInvoice } from '../../lib/invoices/commands';
 import { getInvoice, getInvoiceUsage, listAccountInvoices, listInvoices } from '../../lib/invoices/queries';
 import { parseInvoicesSearch } from '../../lib/invoices/schemas';
 import { driverTransaction } from '../../lib/db/sql';
@@ -111,17 +111,15 @@ describe('invoice lifecycle', () => {
     expect(audit).toBe(numbers.length);
   });
 
-  it('marks paid, voids with a reason, and corrects with a new draft naming the void invoice', async () => {
+  it('voids with a reason, and corrects with a new draft naming the void invoice', async () => {
     const { prisma } = getDb();
     const invoice = await prisma.invoice.findFirstOrThrow({ where: { accountId: legacy.id, month: '2026-10' } });
     await expect(tx((t) => voidInvoice(t, ops, { id: invoice.id, reason: '  ' }))).rejects.toThrow();
-    await tx((t) => markInvoicePaid(t, ops, { id: invoice.id }));
-    await expect(tx((t) => markInvoicePaid(t, ops, { id: invoice.id }))).rejects.toThrow(/only an issued invoice/);
     await expect(tx((t) => createCorrection(t, ops, { id: invoice.id }))).rejects.toThrow(/void it/);
     await tx((t) => voidInvoice(t, ops, { id: invoice.id, reason: 'DAU on 10-20 was double counted' }));
     const voided = await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
     expect(voided).toMatchObject({ status: 'VOID', voidReason: 'DAU on 10-20 was double counted', number: 'INV-2026-000001' });
-    expect(voided.paidAt).not.toBeNull();
+    expect(voided.paidAt).toBeNull();
     // The month is open again: fix the usage, then correct.
     await driverTransaction((sql) =>
       ingestUsage(sql, { source: 'CSV', sentBy: ops.id, audit: { id: ops.id, label: ops.email } }, [

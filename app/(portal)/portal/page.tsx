@@ -3,11 +3,13 @@ import { notFound } from 'next/navigation';
 import { AccountOverview } from '@/components/accounts/account-overview';
 import { AppsTable } from '@/components/accounts/apps-table';
 import { AccountMigrationCard } from '@/components/migrations/account-migration-card';
+import { BalanceCard } from '@/components/money/balance-card';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAccountApps } from '@/lib/accounts/apps';
 import { getAccount } from '@/lib/accounts/queries';
 import { requireRole } from '@/lib/auth/guard';
+import { getAccountMoney } from '@/lib/balances/queries';
 import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
 
@@ -18,8 +20,8 @@ export default async function PortalHome() {
   const actor = await requireRole('CUSTOMER');
   if (actor.accountId === null) notFound();
   const accountId = actor.accountId;
-  const [{ t }, account, apps] = await Promise.all([getI18n(), getAccount(accountId), listAccountApps(accountId, today())]);
-  if (!account) notFound();
+  const [{ t, locale }, account, apps, money] = await Promise.all([getI18n(), getAccount(accountId), listAccountApps(accountId, today()), getAccountMoney(actor, accountId, today())]);
+  if (!account || !money) notFound();
   return (
     <>
       <PageHeader title={account.name} description={t('home.title')} breadcrumbs={[{ label: t('nav.home') }]} />
@@ -28,6 +30,14 @@ export default async function PortalHome() {
           <AccountOverview account={account} />
           <AccountMigrationCard accountId={accountId} actor={actor} />
         </div>
+        <BalanceCard
+          balances={money.balances}
+          ledger={money.ledger}
+          t={t}
+          locale={locale}
+          invoiceHref={(id) => `/portal/invoices/${id}`}
+          hint={t('money.portal.balanceHint')}
+        />
         <Card title={t('home.apps')}>
           <AppsTable apps={apps} hrefFor={(id) => `/portal/apps/${id}`} />
         </Card>

@@ -3,12 +3,13 @@ import { billing } from './billing';
 import { calendar } from './calendar';
 import { common } from './common';
 import { migrations } from './migrations';
+import { money } from './money';
 import { ops } from './ops';
 import { plans } from './plans';
 import { safeguards } from './safeguards';
 
 // Each feature owns one file of messages; add it here. English is the reference language.
-const pairs = [common, accounts, billing, plans, migrations, safeguards, ops, calendar] as const;
+const pairs = [common, accounts, billing, plans, migrations, safeguards, ops, calendar, money] as const;
 
 type Pair = (typeof pairs)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -4,6 +4,8 @@ import { AccountOverview } from '@/components/accounts/account-overview';
 import { AccountTimeline } from '@/components/accounts/account-timeline';
 import { AppsTable } from '@/components/accounts/apps-table';
 import { AccountInvoicesCard } from '@/components/invoices/account-invoices-card';
+import { BalanceActions } from '@/components/money/balance-actions';
+import { BalanceCard } from '@/components/money/balance-card';
 import { AccountMigrationCard } from '@/components/migrations/account-migration-card';
 import { AccountPlanActions } from '@/components/plans/account-plan-actions';
 import { Card } from '@/components/ui/card';
@@ -13,6 +15,7 @@ import { getAccount } from '@/lib/accounts/queries';
 import { getAccountTimeline } from '@/lib/accounts/timeline';
 import { accountIdSchema } from '@/lib/accounts/schemas';
 import { requireAccountAccess, requireRole } from '@/lib/auth/guard';
+import { getAccountMoney } from '@/lib/balances/queries';
 import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
 
@@ -24,8 +27,14 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   if (!parsed.success) notFound();
   const accountId = parsed.data;
   await requireAccountAccess(actor, accountId);
-  const [{ t }, account, apps, timeline] = await Promise.all([getI18n(), getAccount(accountId), listAccountApps(accountId, today()), getAccountTimeline(accountId)]);
-  if (!account) notFound();
+  const [{ t, locale }, account, apps, timeline, money] = await Promise.all([
+    getI18n(),
+    getAccount(accountId),
+    listAccountApps(accountId, today()),
+    getAccountTimeline(accountId),
+    getAccountMoney(actor, accountId, today()),
+  ]);
+  if (!account || !money) notFound();
   return (
     <>
       <PageHeader
@@ -50,6 +59,14 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           <AppsTable apps={apps} hrefFor={(id) => `/accounts/${accountId}/apps/${id}`} />
         </Card>
         <AccountInvoicesCard accountId={accountId} actor={actor} />
+        <BalanceCard
+          balances={money.balances}
+          ledger={money.ledger}
+          t={t}
+          locale={locale}
+          invoiceHref={(id) => `/invoices/${id}`}
+          actions={actor.role === 'OPS' ? <BalanceActions accountId={accountId} currencies={money.balances.map((b) => b.currency)} /> : undefined}
+        />
         <AccountTimeline events={timeline.events} truncated={timeline.truncated} />
       </div>
     </>
