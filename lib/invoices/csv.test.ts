@@ -40,9 +40,18 @@ describe('invoiceCsv', () => {
     const lines = invoiceCsv(invoice).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[2]).toBe(
-      'INV-2026-000003,ISSUED,2026-11,USD,1400000005,"\'=HYPERLINK(""x""), ""quoted""",MAU_OVERAGE,MAU overage,STANDARD,,2026-11-01,2026-11-30,3000,0.015,45.00,"MAU 13,000; 3,000 over 10,000 free x 0.015"',
+      'INV-2026-000003,ISSUED,2026-11,USD,1400000005,"\'=HYPERLINK(""x""), ""quoted""",MAU_OVERAGE,MAU overage · Standard 标准版,STANDARD,,2026-11-01,2026-11-30,3000,0.015,45.00,"MAU 13,000; 3,000 over 10,000 free x 0.015"',
     );
     expect(lines[3]).toBe('INV-2026-000003,ISSUED,2026-11,USD,,,TOTAL,Total,,,2026-11-01,2026-11-30,,,311.00,');
+  });
+
+  it('writes the header, line names, explanations and total in Chinese for a Chinese reader, keeping the codes', () => {
+    const lines = invoiceCsv(invoice, 'zh').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('账单编号,状态,月份,币种,SDKAppID,应用,代码,项目,版本,增值服务,起,止,数量,单价,金额,计算方式');
+    expect(lines[1]).toContain(',PACKAGE,');
+    expect(lines[1]).not.toContain(',Package ·');
+    expect(lines[2]).toContain(',MAU_OVERAGE,');
+    expect(lines[3]).toContain(',TOTAL,合计,');
   });
 
   it('starts with a byte-order mark and names the file after the number', () => {

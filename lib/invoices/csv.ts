@@ -1,4 +1,6 @@
-import { LINE_CODE_LABELS, type LineCode } from '../billing/catalog';
+import { ADDON_NAMES, EDITIONS, LINE_CODE_LABELS, type AddonCode, type Edition, type LineCode } from '../billing/catalog';
+import { explainFor } from '../billing/explain-zh';
+import type { Locale } from '../i18n/messages';
 import type { InvoiceDetail } from './queries';
 
 function cell(value: string | number | null | undefined): string {
@@ -27,14 +29,46 @@ export const INVOICE_CSV_COLUMNS = [
   'explanation',
 ] as const;
 
+/** The header a Chinese reader gets; the English header keeps the machine names. */
+const ZH_COLUMNS: Record<(typeof INVOICE_CSV_COLUMNS)[number], string> = {
+  invoice: '账单编号',
+  status: '状态',
+  month: '月份',
+  currency: '币种',
+  sdkAppId: 'SDKAppID',
+  app: '应用',
+  code: '代码',
+  description: '项目',
+  edition: '版本',
+  addon: '增值服务',
+  from: '起',
+  to: '止',
+  quantity: '数量',
+  unitPrice: '单价',
+  amount: '金额',
+  explanation: '计算方式',
+};
+
+/** `Package · Professional 专业版`, `附加服务 · 群成员上限扩展 · 专业版`: what the line is, in the reader's language. */
+function lineName(line: { code: string; edition: string | null; addon: string | null }, locale: Locale): string {
+  const label = LINE_CODE_LABELS[line.code as LineCode];
+  const parts = [label ? (locale === 'zh' ? label.labelZh : label.labelEn) : line.code];
+  const addon = line.addon ? ADDON_NAMES[line.addon as AddonCode] : undefined;
+  if (addon) parts.push(locale === 'zh' ? addon.nameZh : addon.nameEn);
+  const edition = line.edition ? EDITIONS[line.edition as Edition] : undefined;
+  if (edition) parts.push(`${edition.nameEn} ${edition.nameZh}`);
+  return parts.join(' · ');
+}
+
 /**
- * An invoice as CSV: one row per line (amounts as exact decimal strings, in the invoice's
- * currency), then a TOTAL row. UTF-8 with a byte-order mark so spreadsheet programs read the
- * Chinese names right.
+ * An invoice as CSV in the reader's language: one row per line (amounts as exact decimal strings,
+ * in the invoice's currency), then a TOTAL row. The line's readable name and explanation follow
+ * the language; the `code` column keeps the machine code (DAU_OVERAGE) whatever the language.
+ * UTF-8 with a byte-order mark so spreadsheet programs read the Chinese names right.
  */
-export function invoiceCsv(invoice: InvoiceDetail): string {
+export function invoiceCsv(invoice: InvoiceDetail, locale: Locale = 'en'): string {
   const ref = invoice.number ?? `DRAFT-${invoice.id}`;
-  const rows: (string | number | null)[][] = [[...INVOICE_CSV_COLUMNS]];
+  const rows: (string | number | null)[][] = [locale === 'zh' ? INVOICE_CSV_COLUMNS.map((c) => ZH_COLUMNS[c]) : [...INVOICE_CSV_COLUMNS]];
   for (const app of invoice.apps) {
     for (const line of app.lines) {
       rows.push([
@@ -45,7 +79,7 @@ export function invoiceCsv(invoice: InvoiceDetail): string {
         app.sdkAppId,
         app.appName,
         line.code,
-        LINE_CODE_LABELS[line.code as LineCode]?.labelEn ?? line.code,
+        lineName(line, locale),
         line.edition,
         line.addon,
         line.from,
@@ -53,11 +87,11 @@ export function invoiceCsv(invoice: InvoiceDetail): string {
         line.quantity,
         line.unitPrice,
         line.amount,
-        line.explain,
+        explainFor(line.explain, locale),
       ]);
     }
   }
-  rows.push([ref, invoice.status, invoice.month, invoice.currency, null, null, 'TOTAL', 'Total', null, null, invoice.period.from, invoice.period.to, null, null, invoice.total, null]);
+  rows.push([ref, invoice.status, invoice.month, invoice.currency, null, null, 'TOTAL', locale === 'zh' ? '合计' : 'Total', null, null, invoice.period.from, invoice.period.to, null, null, invoice.total, null]);
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
