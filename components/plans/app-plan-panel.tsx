@@ -56,7 +56,7 @@ export async function AppPlanPanel({ accountId, sdkAppId, actor }: { accountId: 
 function TrialCard({ trials, sdkAppId, canAct, viewer, day, t }: { trials: TrialSummary; sdkAppId: string; canAct: boolean; viewer: Viewer; day: string; t: Translate }) {
   const blocked = trials.blocked;
   return (
-    <Card title={t('trial.title')} actions={canAct && !blocked ? <TrialGrantButton sdkAppId={sdkAppId} from={day} to={addDays(day, AV_CALL_TRIAL.days - 1)} /> : null}>
+    <Card title={t('trial.title')} actions={canAct && !blocked ? <TrialGrantButton sdkAppId={sdkAppId} from={day} to={addDays(day, AV_CALL_TRIAL.days - 1)} customer={viewer.role === 'CUSTOMER'} /> : null}>
       <div className="flex flex-col gap-3 text-sm">
         <div className="flex flex-wrap gap-2" data-testid="trial-quota">
           <Badge tone="blue">{t('trial.appQuota', { used: trials.appUsed, max: trials.appMax })}</Badge>

@@ -4,6 +4,8 @@ import type { MessagePair } from './index';
 export const portal = {
   en: {
     'portal.who.you': 'You',
+    'trial.portal.start': 'Start free trial',
+    'trial.portal.confirm': 'Start trial',
     'portal.who.billingTeam': 'Billing team',
     'portal.who.manager': 'Your account manager',
     'portal.who.system': 'Automatic',
@@ -75,6 +77,8 @@ export const portal = {
   },
   zh: {
     'portal.who.you': '您',
+    'trial.portal.start': '开始免费体验',
+    'trial.portal.confirm': '开始体验',
     'portal.who.billingTeam': '账务团队',
     'portal.who.manager': '您的客户经理',
     'portal.who.system': '自动',
