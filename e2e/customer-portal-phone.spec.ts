@@ -12,15 +12,16 @@ async function expectFitsPhone(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   const { scrollWidth, width, culprits } = await page.evaluate(() => {
     const width = window.innerWidth;
-    // The outermost elements sticking out, to name in the failure.
-    const culprits: string[] = [];
-    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
-      if (el.getBoundingClientRect().right <= width + 0.5) continue;
-      if (el.parentElement && el.parentElement.getBoundingClientRect().right > width + 0.5) continue;
-      if (el.parentElement && getComputedStyle(el.parentElement).overflowX !== 'visible') continue;
-      culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 80)} (${Math.round(el.getBoundingClientRect().right)}px)`);
-      if (culprits.length >= 5) break;
-    }
+    // The deepest elements sticking out of the screen that no scroll container holds, to name in the failure.
+    const sticksOut = (el: Element) => el.getBoundingClientRect().right > width + 0.5;
+    const scrolled = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
+    const culprits = Array.from(document.body.querySelectorAll('*'))
+      .filter((el) => sticksOut(el) && !scrolled(el) && !Array.from(el.children).some((c) => sticksOut(c) && !scrolled(c)))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').slice(0, 80)} (${Math.round(el.getBoundingClientRect().right)}px)`);
     return { scrollWidth: document.documentElement.scrollWidth, width, culprits };
   });
   expect(scrollWidth, `${page.url()} is ${scrollWidth}px wide on a ${width}px screen: ${culprits.join('; ')}`).toBeLessThanOrEqual(width);

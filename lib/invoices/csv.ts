@@ -1,14 +1,8 @@
 import { ADDON_NAMES, EDITIONS, LINE_CODE_LABELS, type AddonCode, type Edition, type LineCode } from '../billing/catalog';
 import { explainFor } from '../billing/explain-zh';
+import { csvDocument, type CsvValue } from '../csv';
 import type { Locale } from '../i18n/messages';
 import type { InvoiceDetail } from './queries';
-
-function cell(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote what CSV needs quoted, and neutralise spreadsheet formulas (= + - @ at the start of text).
-  const safe = /^[=+@]/.test(text) || (/^-/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export const INVOICE_CSV_COLUMNS = [
   'invoice',
@@ -62,13 +56,13 @@ function lineName(line: { code: string; edition: string | null; addon: string | 
 
 /**
  * An invoice as CSV in the reader's language: one row per line (amounts as exact decimal strings,
- * in the invoice's currency), then a TOTAL row. The line's readable name and explanation follow
- * the language; the `code` column keeps the machine code (DAU_OVERAGE) whatever the language.
- * UTF-8 with a byte-order mark so spreadsheet programs read the Chinese names right.
+ * in the invoice's currency), then a TOTAL row; cells neutralised and quoted by lib/csv.ts. The
+ * line's readable name and explanation follow the language; the `code` column keeps the machine
+ * code (DAU_OVERAGE) whatever the language.
  */
 export function invoiceCsv(invoice: InvoiceDetail, locale: Locale = 'en'): string {
   const ref = invoice.number ?? `DRAFT-${invoice.id}`;
-  const rows: (string | number | null)[][] = [locale === 'zh' ? INVOICE_CSV_COLUMNS.map((c) => ZH_COLUMNS[c]) : [...INVOICE_CSV_COLUMNS]];
+  const rows: CsvValue[][] = [locale === 'zh' ? INVOICE_CSV_COLUMNS.map((c) => ZH_COLUMNS[c]) : [...INVOICE_CSV_COLUMNS]];
   for (const app of invoice.apps) {
     for (const line of app.lines) {
       rows.push([
@@ -92,7 +86,7 @@ export function invoiceCsv(invoice: InvoiceDetail, locale: Locale = 'en'): strin
     }
   }
   rows.push([ref, invoice.status, invoice.month, invoice.currency, null, null, 'TOTAL', locale === 'zh' ? '合计' : 'Total', null, null, invoice.period.from, invoice.period.to, null, null, invoice.total, null]);
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }
 
 export function invoiceCsvFilename(invoice: Pick<InvoiceDetail, 'id' | 'number' | 'month'>): string {

@@ -6,7 +6,7 @@ import { actionError, invalidInput, type ActionResult } from '../action-result';
 import { requireRole } from '../auth/guard';
 import { db } from '../db/client';
 import { executeMigration, MIGRATION_TX_OPTIONS, openTicket, previewTicket, rejectTicket, requestMigration } from './commands';
-import { executeMigrationSchema, openTicketSchema, previewFormInput, previewTicketSchema, rejectTicketSchema, requestMigrationSchema } from './schemas';
+import { executeFormInput, executeMigrationSchema, openTicketSchema, previewFormInput, previewTicketSchema, rejectTicketSchema, requestMigrationSchema } from './schemas';
 
 export async function openTicketAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
@@ -39,8 +39,7 @@ export async function previewTicketAction(_prev: ActionResult, form: FormData): 
 
 export async function executeMigrationAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
-  const raw = Object.fromEntries(form);
-  const parsed = executeMigrationSchema.safeParse(raw);
+  const parsed = executeMigrationSchema.safeParse(executeFormInput(form));
   if (!parsed.success) return invalidInput(parsed.error);
   let accountId: number;
   try {

@@ -3,12 +3,12 @@ import { NextResponse } from 'next/server';
 import { authenticateApiKey } from '../api-keys/queries';
 import { today } from '../clock';
 import { driverSql, driverTransaction } from '../db/sql';
-import { apiError, apiErrorFrom } from '../http';
+import { apiError, apiErrorFrom, payloadTooLarge, readBodyText } from '../http';
 import { allRowErrors, ingestUsage, type IngestResult } from './commands';
 import { describeRowErrors, parseUsageRows } from './schemas';
 
-/** Far above 10,000 rows of JSON; anything larger is refused before it is parsed. */
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Far above 10,000 rows of JSON; anything larger is refused while it is read, before it is parsed. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 function unauthorized() {
   const response = apiError(401, 'unauthorized', 'A valid, unrevoked API key is required: Authorization: Bearer <key>');
@@ -23,11 +23,11 @@ function unauthorized() {
 export async function handleUsagePost(request: Request): Promise<NextResponse> {
   const key = await authenticateApiKey(request.headers.get('authorization'));
   if (!key) return unauthorized();
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) return apiError(413, 'invalid', `body: at most ${MAX_BODY_BYTES} bytes`, { field: 'body' });
+  const text = await readBodyText(request, MAX_BODY_BYTES);
+  if (text === null) return payloadTooLarge(MAX_BODY_BYTES);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     return apiError(400, 'invalid', 'body: must be JSON: an array of usage rows, or {"rows": [...]}', { field: 'body' });
   }

@@ -4,9 +4,10 @@ import { common } from './common';
 import { migrations } from './migrations';
 import { plans } from './plans';
 import { portal } from './portal';
+import { safeguards } from './safeguards';
 
 // Each feature owns one file of messages; add it here. English is the reference language.
-const pairs = [common, accounts, billing, plans, migrations, portal] as const;
+const pairs = [common, accounts, billing, plans, migrations, safeguards, portal] as const;
 
 type Pair = (typeof pairs)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
