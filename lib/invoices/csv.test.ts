@@ -73,6 +73,6 @@ describe('invoiceCsv', () => {
       ],
     };
     const lines = invoiceCsv(hostile).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[1]).toBe("INV-2026-000003,ISSUED,2026-11,USD,1400000005,'\t=cmd|' /C calc'!A0,PACKAGE,Package,STANDARD,,2026-11-01,2026-11-10,-10,999,-322.26,'  @SUM(1+1)");
+    expect(lines[1]).toBe("INV-2026-000003,ISSUED,2026-11,USD,1400000005,'\t=cmd|' /C calc'!A0,PACKAGE,Package · Standard 标准版,STANDARD,,2026-11-01,2026-11-10,-10,999,-322.26,'  @SUM(1+1)");
   });
 });
