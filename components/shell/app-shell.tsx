@@ -40,7 +40,8 @@ export async function AppShell({ actor, children, headerExtra }: { actor: Actor;
           <Badge tone={actor.role === 'OPS' ? 'violet' : actor.role === 'ACCOUNT_MANAGER' ? 'blue' : 'green'}>{t(`role.${actor.role}`)}</Badge>
           <SignOutButton />
         </header>
-        <main className="min-w-0 flex-1 px-3 py-4 md:px-6 md:py-5">{children}</main>
+        {/* break-words: a long token (a CSV header, an id) wraps instead of widening the page. */}
+        <main className="min-w-0 flex-1 px-3 py-4 break-words md:px-6 md:py-5">{children}</main>
       </div>
     </div>
   );
