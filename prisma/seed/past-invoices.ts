@@ -10,12 +10,14 @@ const SHANGHAI = '+08:00';
 
 /**
  * The months before today whose invoices a demo customer finds issued and paid: the two before
- * the month that just closed. The month that just closed is left to the billing run (the
- * end-to-end journeys run and issue it themselves).
+ * the month that just closed for the legacy customer, the one before it for the current customer.
+ * The month that just closed is left to the billing run, and the current customer's month before
+ * that too (the end-to-end journeys run, issue and void those themselves, in USD).
  */
-export function pastInvoiceMonths(today: string): string[] {
+export function pastInvoiceMonths(today: string): { legacy: string[]; current: string[] } {
   const month = monthOf(today);
-  return [monthOf(addMonths(`${month}-01`, -3)), monthOf(addMonths(`${month}-01`, -2))];
+  const before = (k: number) => monthOf(addMonths(`${month}-01`, -k));
+  return { legacy: [before(3), before(2)], current: [before(2)] };
 }
 
 /**

@@ -359,7 +359,9 @@ export async function seedDemo(prisma: PrismaClient, driver: Driver, options: Se
   });
 
   // Both demo customers find issued (and paid) bills from past months at once.
-  await issuePastInvoices(prisma, [DEMO_ACCOUNTS.legacyCustomer.id, DEMO_ACCOUNTS.currentCustomer.id], pastInvoiceMonths(options.today));
+  const past = pastInvoiceMonths(options.today);
+  await issuePastInvoices(prisma, [DEMO_ACCOUNTS.legacyCustomer.id], past.legacy);
+  await issuePastInvoices(prisma, [DEMO_ACCOUNTS.currentCustomer.id], past.current);
 
   const [accountCount, apps, planEvents, trialGrants, usageRows, userCount, tickets, invoices] = await Promise.all([
     prisma.account.count(),
