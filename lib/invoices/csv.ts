@@ -1,6 +1,6 @@
-import { ADDON_NAMES, EDITIONS, LINE_CODE_LABELS, type AddonCode, type Edition, type LineCode } from '../billing/catalog';
-import { explainFor } from '../billing/explain-zh';
+import { LINE_CODE_LABELS, type LineCode } from '../billing/catalog';
 import { csvDocument, type CsvValue } from '../csv';
+import { renderExplanation } from '../i18n/explain';
 import type { Locale } from '../i18n/messages';
 import type { InvoiceDetail } from './queries';
 
@@ -23,46 +23,18 @@ export const INVOICE_CSV_COLUMNS = [
   'explanation',
 ] as const;
 
-/** The header a Chinese reader gets; the English header keeps the machine names. */
-const ZH_COLUMNS: Record<(typeof INVOICE_CSV_COLUMNS)[number], string> = {
-  invoice: '账单编号',
-  status: '状态',
-  month: '月份',
-  currency: '币种',
-  sdkAppId: 'SDKAppID',
-  app: '应用',
-  code: '代码',
-  description: '项目',
-  edition: '版本',
-  addon: '增值服务',
-  from: '起',
-  to: '止',
-  quantity: '数量',
-  unitPrice: '单价',
-  amount: '金额',
-  explanation: '计算方式',
-};
-
-/** `Package · Professional 专业版`, `附加服务 · 群成员上限扩展 · 专业版`: what the line is, in the reader's language. */
-function lineName(line: { code: string; edition: string | null; addon: string | null }, locale: Locale): string {
-  const label = LINE_CODE_LABELS[line.code as LineCode];
-  const parts = [label ? (locale === 'zh' ? label.labelZh : label.labelEn) : line.code];
-  const addon = line.addon ? ADDON_NAMES[line.addon as AddonCode] : undefined;
-  if (addon) parts.push(locale === 'zh' ? addon.nameZh : addon.nameEn);
-  const edition = line.edition ? EDITIONS[line.edition as Edition] : undefined;
-  if (edition) parts.push(`${edition.nameEn} ${edition.nameZh}`);
-  return parts.join(' · ');
-}
-
 /**
- * An invoice as CSV in the reader's language: one row per line (amounts as exact decimal strings,
- * in the invoice's currency), then a TOTAL row; cells neutralised and quoted by lib/csv.ts. The
- * line's readable name and explanation follow the language; the `code` column keeps the machine
- * code (DAU_OVERAGE) whatever the language.
+ * An invoice as CSV: one row per line (amounts as exact decimal strings, in the invoice's
+ * currency), then a TOTAL row; cells neutralised and quoted by lib/csv.ts. Column names and codes
+ * are fixed (for programs); the description and the explanation are in the reader's language.
  */
-export function invoiceCsv(invoice: InvoiceDetail, locale: Locale = 'en'): string {
+export function invoiceCsv(invoice: InvoiceDetail, locale: Locale): string {
+  const label = (code: string) => {
+    const labels = LINE_CODE_LABELS[code as LineCode];
+    return labels === undefined ? code : locale === 'zh' ? labels.labelZh : labels.labelEn;
+  };
   const ref = invoice.number ?? `DRAFT-${invoice.id}`;
-  const rows: CsvValue[][] = [locale === 'zh' ? INVOICE_CSV_COLUMNS.map((c) => ZH_COLUMNS[c]) : [...INVOICE_CSV_COLUMNS]];
+  const rows: CsvValue[][] = [[...INVOICE_CSV_COLUMNS]];
   for (const app of invoice.apps) {
     for (const line of app.lines) {
       rows.push([
@@ -73,7 +45,7 @@ export function invoiceCsv(invoice: InvoiceDetail, locale: Locale = 'en'): strin
         app.sdkAppId,
         app.appName,
         line.code,
-        lineName(line, locale),
+        label(line.code),
         line.edition,
         line.addon,
         line.from,
@@ -81,7 +53,7 @@ export function invoiceCsv(invoice: InvoiceDetail, locale: Locale = 'en'): strin
         line.quantity,
         line.unitPrice,
         line.amount,
-        explainFor(line.explain, locale),
+        renderExplanation(line.explanation, locale),
       ]);
     }
   }

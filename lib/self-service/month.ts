@@ -3,7 +3,8 @@ import { CURRENT_MAU_OVERAGE, LEGACY_OVERAGE, type AddonCode, type Edition, type
 import { addDays, monthBounds, monthOf } from '../billing/dates';
 import { isBillingRuleError } from '../billing/errors';
 import { rateAccount } from '../billing/rate';
-import { serializeInvoice, type InvoiceJson } from '../billing/serialize';
+import { serializeInvoice, type InvoiceJson, type InvoiceLineJson } from '../billing/serialize';
+import type { Explanation } from '../billing/types';
 import { appStateOn } from '../billing/state';
 import { db } from '../db/client';
 import { loadAccountInput, loadPriceBooks } from '../rating/inputs';
@@ -25,6 +26,9 @@ export type MonthApp = { sdkAppId: string; name: string; edition: Edition; paid:
 
 export type Renewal = { sdkAppId: string; name: string; on: string; kind: 'PACKAGE'; edition: Edition } | { sdkAppId: string; name: string; on: string; kind: 'ADDON'; addon: AddonCode; edition: Edition };
 
+/** The engine's invoice with each line's explanation kept as data, for the page to render in the viewer's language. */
+export type EstimateInvoice = Omit<InvoiceJson, 'lines'> & { lines: (InvoiceLineJson & { explanation: Explanation })[] };
+
 export type MonthToDate = {
   month: string;
   today: string;
@@ -32,7 +36,7 @@ export type MonthToDate = {
   quotas: { dau: number; peakGroups: number; mau: number };
   apps: MonthApp[];
   /** The month rated as if it ended today, or why it could not be. */
-  estimate: { ok: true; invoice: InvoiceJson } | { ok: false; error: string };
+  estimate: { ok: true; invoice: EstimateInvoice } | { ok: false; error: string };
   renewals: Renewal[];
 };
 
@@ -88,7 +92,8 @@ export async function getMonthToDate(accountId: number, today: string): Promise<
   let estimate: MonthToDate['estimate'];
   try {
     const [invoice] = rateAccount(loaded.input, [month], priceBooks);
-    estimate = { ok: true, invoice: serializeInvoice(invoice!) };
+    const json = serializeInvoice(invoice!);
+    estimate = { ok: true, invoice: { ...json, lines: json.lines.map((line, i) => ({ ...line, explanation: invoice!.lines[i]!.explanation })) } };
   } catch (error) {
     if (!isBillingRuleError(error)) throw error;
     estimate = { ok: false, error: error.describe() };

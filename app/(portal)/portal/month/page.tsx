@@ -7,9 +7,9 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireRole } from '@/lib/auth/guard';
-import { explainFor } from '@/lib/billing/explain-zh';
 import { addDays, monthBounds } from '@/lib/billing/dates';
 import { today } from '@/lib/clock';
+import { renderExplanation } from '@/lib/i18n/explain';
 import { formatCount, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/messages';
 import { getI18n } from '@/lib/i18n/server';
@@ -161,7 +161,7 @@ export default async function PortalMonthPage() {
                             {names.get(String(line.sdkAppId)) ?? line.sdkAppId} · <span className="font-mono">{line.sdkAppId}</span> · {line.from === line.to ? line.from : `${line.from} – ${line.to}`}
                           </div>
                           <div className="text-xs break-words text-slate-600" data-testid="line-explain">
-                            {explainFor(line.explain, locale)}
+                            {renderExplanation(line.explanation, locale)}
                           </div>
                         </div>
                         <div className="shrink-0 text-right tabular-nums">{formatMoney(line.amount, estimate.invoice.currency, locale)}</div>
