@@ -10,7 +10,7 @@ import { actorOf, insertShippedPriceBooks } from './plans-helpers';
 
 // The server action reads the session through next-auth; the test plays the signed-in user.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId, sessionVersion: 0 } } : null) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const getDb = useTestDatabase();
