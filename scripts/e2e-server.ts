@@ -44,6 +44,18 @@ Object.assign(process.env, env);
 
 const { prepareDatabase } = await import('./lib/prepare-db');
 await prepareDatabase({ today: E2E_TODAY, demo: true });
+{
+  // The phone journeys' own accounts and customers (e2e/customer-portal-phone.spec.ts).
+  const { connect, disconnect } = await import('../lib/db/client');
+  const { driverOptionsFromEnv } = await import('../lib/db/driver');
+  const { addE2eFixtures } = await import('../prisma/seed/e2e-fixtures');
+  const database = connect(driverOptionsFromEnv());
+  try {
+    await addE2eFixtures(database.prisma, E2E_TODAY);
+  } finally {
+    await disconnect(database);
+  }
+}
 buildIfNeeded(env);
 
 serveNext(['-p', port, '-H', '127.0.0.1'], env);

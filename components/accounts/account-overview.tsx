@@ -4,7 +4,8 @@ import { getI18n } from '@/lib/i18n/server';
 import { Badge } from '../ui/badge';
 import { Card, DescriptionList } from '../ui/card';
 
-export async function AccountOverview({ account }: { account: AccountDetail }) {
+/** A customer sees that a manager is assigned, never who (DOMAIN.md 1: no staff names or emails). */
+export async function AccountOverview({ account, viewer = 'STAFF' }: { account: AccountDetail; viewer?: 'STAFF' | 'CUSTOMER' }) {
   const { t, locale } = await getI18n();
   return (
     <Card>
@@ -17,7 +18,7 @@ export async function AccountOverview({ account }: { account: AccountDetail }) {
           },
           { term: t('account.currency'), value: account.currency },
           ...(account.currentFrom ? [{ term: t('account.currentFrom'), value: account.currentFrom }] : []),
-          { term: t('account.manager'), value: account.manager ? `${account.manager.name} (${account.manager.email})` : t('account.unmanaged') },
+          { term: t('account.manager'), value: account.manager ? (viewer === 'CUSTOMER' ? t('portal.manager.assigned') : `${account.manager.name} (${account.manager.email})`) : t('account.unmanaged') },
           { term: t('account.contact'), value: account.contactEmail },
           { term: t('account.created'), value: formatDateTime(account.createdAt, locale) },
         ]}

@@ -34,16 +34,19 @@ export async function AccountMigrationCard({ accountId, actor }: { accountId: nu
         </Card>
       );
     }
-    if (status.active) {
-      return (
-        <Card title={t('migrations.card.title')}>
-          <p className="text-sm text-slate-700" data-testid="migration-status">
-            {t('migrations.customer.inProgress')}
-          </p>
-        </Card>
-      );
-    }
-    return null;
+    if (status.scheme === 'CURRENT' && !status.active) return null;
+    return (
+      <Card title={t('migrations.card.title')}>
+        <div className="flex flex-col gap-2 text-sm text-slate-700" data-testid="migration-status">
+          <p>{status.active ? t('migrations.customer.inProgress') : t('migration.portal.description')}</p>
+          <div>
+            <LinkButton href="/portal/migration" size="sm" variant={status.active ? 'secondary' : 'primary'}>
+              {t('migration.portal.title')}
+            </LinkButton>
+          </div>
+        </div>
+      </Card>
+    );
   }
 
   if (!executed && status.scheme === 'CURRENT') return null;

@@ -7,6 +7,7 @@ import { getI18n } from '@/lib/i18n/server';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Translate } from '@/lib/i18n/translate';
 import { getAppPlan, type PlanEventRow } from '@/lib/plans/queries';
+import { whoFor } from '@/lib/self-service/who';
 import { getTrialSummary, type TrialSummary } from '@/lib/trials/queries';
 import { Badge } from '../ui/badge';
 import { Card } from '../ui/card';
@@ -16,9 +17,12 @@ import { addonLabel, editionLabel } from './labels';
 import { PlanActions } from './plan-actions';
 import { TrialGrantButton } from './trial-grant-button';
 
+type Viewer = Pick<Actor, 'role' | 'email'>;
+
 /**
- * The app page's plan operations: ops get the actions (edition, add-ons, trials, applications),
- * every other role the same facts read-only. Rendered under the app's own details.
+ * The app page's plan operations: ops, and the app's own customer (self-service, DOMAIN.md 13),
+ * get the actions (edition, add-ons, trials, applications; deciding applications is ops' only);
+ * account managers the same facts read-only. Rendered under the app's own details.
  */
 export async function AppPlanPanel({ accountId, sdkAppId, actor }: { accountId: number; sdkAppId: bigint; actor: Actor }) {
   if (!(await canAccessAccount(actor, accountId))) return null;
@@ -31,26 +35,28 @@ export async function AppPlanPanel({ accountId, sdkAppId, actor }: { accountId: 
   ]);
   if (!plan || !features) return null;
   const ops = actor.role === 'OPS';
+  // Ownership is re-checked by every command; this only decides what to offer.
+  const canAct = ops || (actor.role === 'CUSTOMER' && actor.accountId === accountId);
   return (
-    <div className="grid gap-4 xl:grid-cols-2" data-testid="app-plan-panel">
-      {ops ? (
+    <div className="grid min-w-0 gap-4 xl:grid-cols-2" data-testid="app-plan-panel">
+      {canAct ? (
         <Card title={t('plan.title')} className="xl:col-span-2">
           <PlanActions plan={plan} />
         </Card>
       ) : null}
-      <TrialCard trials={trials} sdkAppId={plan.sdkAppId} ops={ops} day={day} t={t} />
-      <FeatureCard features={features} sdkAppId={plan.sdkAppId} ops={ops} t={t} locale={locale} />
+      <TrialCard trials={trials} sdkAppId={plan.sdkAppId} canAct={canAct} viewer={actor} day={day} t={t} />
+      <FeatureCard features={features} sdkAppId={plan.sdkAppId} ops={ops} canAct={canAct} viewer={actor} t={t} locale={locale} />
       <Card title={t('plan.history.title')} className="xl:col-span-2">
-        <PlanHistory rows={plan.history} t={t} locale={locale} />
+        <PlanHistory rows={plan.history} viewer={actor} t={t} locale={locale} />
       </Card>
     </div>
   );
 }
 
-function TrialCard({ trials, sdkAppId, ops, day, t }: { trials: TrialSummary; sdkAppId: string; ops: boolean; day: string; t: Translate }) {
+function TrialCard({ trials, sdkAppId, canAct, viewer, day, t }: { trials: TrialSummary; sdkAppId: string; canAct: boolean; viewer: Viewer; day: string; t: Translate }) {
   const blocked = trials.blocked;
   return (
-    <Card title={t('trial.title')} actions={ops && !blocked ? <TrialGrantButton sdkAppId={sdkAppId} from={day} to={addDays(day, AV_CALL_TRIAL.days - 1)} /> : null}>
+    <Card title={t('trial.title')} actions={canAct && !blocked ? <TrialGrantButton sdkAppId={sdkAppId} from={day} to={addDays(day, AV_CALL_TRIAL.days - 1)} customer={viewer.role === 'CUSTOMER'} /> : null}>
       <div className="flex flex-col gap-3 text-sm">
         <div className="flex flex-wrap gap-2" data-testid="trial-quota">
           <Badge tone="blue">{t('trial.appQuota', { used: trials.appUsed, max: trials.appMax })}</Badge>
@@ -83,7 +89,7 @@ function TrialCard({ trials, sdkAppId, ops, day, t }: { trials: TrialSummary; sd
                     {g.startOn} – {g.endOn}
                   </TD>
                   <TD>{g.status === 'active' ? <Badge tone="green">{t('trial.active')}</Badge> : <Badge>{t('trial.ended')}</Badge>}</TD>
-                  <TD className="text-xs text-slate-600">{g.grantedBy ?? '—'}</TD>
+                  <TD className="text-xs text-slate-600">{whoFor(viewer, { email: g.grantedBy, role: g.grantedByRole }, t)}</TD>
                 </TR>
               ))}
             </TBody>
@@ -94,7 +100,23 @@ function TrialCard({ trials, sdkAppId, ops, day, t }: { trials: TrialSummary; sd
   );
 }
 
-function FeatureCard({ features, sdkAppId, ops, t, locale }: { features: FeatureStates; sdkAppId: string; ops: boolean; t: Translate; locale: 'en' | 'zh' }) {
+function FeatureCard({
+  features,
+  sdkAppId,
+  ops,
+  canAct,
+  viewer,
+  t,
+  locale,
+}: {
+  features: FeatureStates;
+  sdkAppId: string;
+  ops: boolean;
+  canAct: boolean;
+  viewer: Viewer;
+  t: Translate;
+  locale: 'en' | 'zh';
+}) {
   const push = features.broadcastPush;
   const pushBadge =
     push.status === 'on' ? (
@@ -145,7 +167,7 @@ function FeatureCard({ features, sdkAppId, ops, t, locale }: { features: Feature
                     <Badge tone={a.status === 'APPROVED' ? 'green' : a.status === 'PENDING' ? 'amber' : 'red'}>{t(`fapp.status.${a.status}`)}</Badge>
                     {a.decidedAt ? (
                       <div className="mt-0.5 text-xs text-slate-500">
-                        {t('fapp.decided', { date: formatDateTime(a.decidedAt, locale), by: a.decidedBy ?? '—' })}
+                        {t('fapp.decided', { date: formatDateTime(a.decidedAt, locale), by: a.decidedBy === null ? '—' : whoFor(viewer, { email: a.decidedBy, role: 'OPS' }, t) })}
                         {a.enablesAt ? ` · ${t('fapp.enables', { date: formatDateTime(a.enablesAt, locale) })}` : ''}
                       </div>
                     ) : null}
@@ -160,7 +182,7 @@ function FeatureCard({ features, sdkAppId, ops, t, locale }: { features: Feature
             </TBody>
           </Table>
         )}
-        {ops && push.status === 'available' ? <SubmitApplication sdkAppId={sdkAppId} /> : null}
+        {canAct && push.status === 'available' ? <SubmitApplication sdkAppId={sdkAppId} /> : null}
       </div>
     </Card>
   );
@@ -174,7 +196,7 @@ function describeEvent(row: PlanEventRow, t: Translate, locale: 'en' | 'zh'): st
   return t('plan.history.addonStart', { addon: addonLabel(row.addon, locale) });
 }
 
-function PlanHistory({ rows, t, locale }: { rows: PlanEventRow[]; t: Translate; locale: 'en' | 'zh' }) {
+function PlanHistory({ rows, viewer, t, locale }: { rows: PlanEventRow[]; viewer: Viewer; t: Translate; locale: 'en' | 'zh' }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">{t('plan.history.none')}</p>;
   return (
     <Table aria-label={t('plan.history.title')}>
@@ -193,7 +215,7 @@ function PlanHistory({ rows, t, locale }: { rows: PlanEventRow[]; t: Translate; 
               {row.date} {row.upcoming ? <Badge tone="blue">{t('plan.history.upcoming')}</Badge> : null}
             </TD>
             <TD>{describeEvent(row, t, locale)}</TD>
-            <TD className="text-xs text-slate-600">{row.actorEmail ?? t('plan.history.system')}</TD>
+            <TD className="text-xs text-slate-600">{row.actorEmail === null ? t('plan.history.system') : whoFor(viewer, { email: row.actorEmail, role: row.actorRole }, t)}</TD>
             <TD className="text-xs whitespace-nowrap text-slate-500 tabular-nums">{formatDateTime(row.createdAt, locale)}</TD>
           </TR>
         ))}

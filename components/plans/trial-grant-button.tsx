@@ -8,8 +8,8 @@ import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { FormMessage } from '../ui/form';
 
-/** Grants a 60-day audio/video call trial after a confirmation that states the dates. */
-export function TrialGrantButton({ sdkAppId, from, to }: { sdkAppId: string; from: string; to: string }) {
+/** Grants a 60-day audio/video call trial after a confirmation that states the dates (ops grant it; a customer starts it). */
+export function TrialGrantButton({ sdkAppId, from, to, customer = false }: { sdkAppId: string; from: string; to: string; customer?: boolean }) {
   const { t } = useI18n();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -18,7 +18,7 @@ export function TrialGrantButton({ sdkAppId, from, to }: { sdkAppId: string; fro
   return (
     <>
       <Button size="sm" onClick={() => { setMessage(null); setOpen(true); }}>
-        {t('trial.grant')}
+        {customer ? t('trial.portal.start') : t('trial.grant')}
       </Button>
       {message ? <FormMessage ok={message.ok}>{message.text}</FormMessage> : null}
       <Dialog
@@ -43,7 +43,7 @@ export function TrialGrantButton({ sdkAppId, from, to }: { sdkAppId: string; fro
                 })
               }
             >
-              {t('trial.confirm.submit')}
+              {customer ? t('trial.portal.confirm') : t('trial.confirm.submit')}
             </Button>
           </>
         }

@@ -26,7 +26,9 @@ export const NAV: Record<Role, NavItem[]> = {
   ],
   CUSTOMER: [
     { href: '/portal', label: 'nav.home' },
+    { href: '/portal/month', label: 'nav.month' },
     { href: '/portal/invoices', label: 'nav.bills' },
+    { href: '/portal/migration', label: 'nav.migration' },
   ],
 };
 

@@ -2,7 +2,7 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 import { cn } from './cn';
 
 const control =
-  'h-8 rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-900 placeholder:text-slate-400 focus:border-sky-600 focus:outline-none disabled:bg-slate-100 aria-[invalid=true]:border-rose-600';
+  'h-8 max-w-full rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-900 placeholder:text-slate-400 focus:border-sky-600 focus:outline-none disabled:bg-slate-100 aria-[invalid=true]:border-rose-600';
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={cn(control, className)} {...props} />;
@@ -34,7 +34,7 @@ export function Field({
 }) {
   const message = Array.isArray(error) ? error.join(' ') : error;
   return (
-    <div className={cn('flex flex-col gap-1', className)}>
+    <div className={cn('flex max-w-full min-w-0 flex-col gap-1', className)}>
       <label htmlFor={htmlFor} className="text-xs font-medium text-slate-700">
         {label}
       </label>

@@ -41,8 +41,8 @@ export function PageHeader({
     <div className="mb-4 flex flex-col gap-2">
       {breadcrumbs ? <Breadcrumbs items={breadcrumbs} /> : null}
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight text-slate-900">{title}</h1>
+        <div className="min-w-0">
+          <h1 className="text-xl font-semibold tracking-tight break-words text-slate-900">{title}</h1>
           {description ? <p className="mt-0.5 text-sm text-slate-600">{description}</p> : null}
         </div>
         {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}

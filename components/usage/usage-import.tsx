@@ -86,7 +86,7 @@ export function UsageImport() {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
-        <Field label={t('usage.import.file')} htmlFor="usage-csv" hint={t('usage.import.hint')}>
+        <Field label={t('usage.import.file')} htmlFor="usage-csv" hint={t('usage.import.hint')} className="w-full sm:w-auto">
           <Input key={inputKey} id="usage-csv" type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} className="h-auto py-1" />
         </Field>
         <a className="text-xs text-sky-800 hover:underline" href={`data:text/csv;charset=utf-8,${encodeURIComponent(CSV_TEMPLATE)}`} download="usage-template.csv">

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import type { Actor } from '../auth/guard';
 import { addDays } from '../billing/dates';
 import type { Tx } from '../db/client';
-import { auditActor, writeAudit } from '../db/audit';
+import { auditActor, type AuditActor, writeAudit } from '../db/audit';
 import { DomainError } from '../errors';
 import {
   PAYMENT_TERM_DAYS,
@@ -23,7 +23,7 @@ import {
  * append-only, a balance never goes below zero, an invoice is never paid beyond its total.
  */
 
-export type MoneyActor = Pick<Actor, 'id' | 'email'>;
+export type MoneyActor = Pick<Actor, 'id' | 'email'> | AuditActor;
 
 type LockedAccount = { id: number; currency: Currency; name: string };
 

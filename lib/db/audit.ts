@@ -37,6 +37,7 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): 
   });
 }
 
-export function auditActor(user: { id: string; email: string }): AuditActor {
-  return { id: user.id, label: user.email };
+/** A signed-in user as the audit log names them; a system actor (`system:calendar`) as it is. */
+export function auditActor(user: { id: string; email: string } | AuditActor): AuditActor {
+  return 'label' in user ? user : { id: user.id, label: user.email };
 }

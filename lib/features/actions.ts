@@ -5,12 +5,13 @@ import { actionError, invalidInput, type ActionResult } from '../action-result';
 import { requireRole } from '../auth/guard';
 import { today } from '../clock';
 import { db } from '../db/client';
+import { revalidateApp } from '../plans/revalidate';
 import { PLAN_TX_OPTIONS } from '../plans/transaction';
 import { decideApplication, submitApplication } from './commands';
 import { decideApplicationSchema, submitApplicationSchema } from './schemas';
 
 export async function submitApplicationAction(input: unknown): Promise<ActionResult> {
-  const actor = await requireRole('OPS');
+  const actor = await requireRole('OPS', 'CUSTOMER');
   const parsed = submitApplicationSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   let created;
@@ -19,7 +20,7 @@ export async function submitApplicationAction(input: unknown): Promise<ActionRes
   } catch (error) {
     return actionError(error);
   }
-  revalidatePath(`/accounts/${created.accountId}/apps/${created.sdkAppId}`);
+  revalidateApp(created.accountId, created.sdkAppId);
   return { ok: true };
 }
 

@@ -4,7 +4,7 @@ import { EDITIONS } from '../billing/catalog';
 import { auditActor, writeAudit } from '../db/audit';
 import type { Tx } from '../db/client';
 import { DomainError } from '../errors';
-import { assertRole } from '../plans/guard';
+import { assertOwnApp, assertRole } from '../plans/guard';
 import { appStateToday, toFacts } from './queries';
 import type { DecideApplicationInput, SubmitApplicationInput } from './schemas';
 import { broadcastPushState, enablesAtFor } from './state';
@@ -13,13 +13,14 @@ function editionName(edition: keyof typeof EDITIONS): string {
   return `${EDITIONS[edition].nameEn} ${EDITIONS[edition].nameZh}`;
 }
 
-/** Records a customer's application for broadcast push on a Pro app (ops file it on their behalf). */
+/** Records a customer's application for broadcast push on a Pro app (from the portal, or filed by ops on their behalf). */
 export async function submitApplication(tx: Tx, actor: Actor, input: SubmitApplicationInput, today: string, now: Date = new Date()) {
-  assertRole(actor, 'OPS');
+  assertRole(actor, 'OPS', 'CUSTOMER');
   const sdkAppId = BigInt(input.sdkAppId);
   const apps = await tx.$queryRaw<{ accountId: number }[]>`SELECT "accountId" FROM "App" WHERE "sdkAppId" = ${sdkAppId} FOR UPDATE`;
   const app = apps[0];
   if (!app) throw new DomainError('not_found', `sdkAppId: app ${input.sdkAppId} does not exist`, { field: 'sdkAppId' });
+  assertOwnApp(actor, { sdkAppId, accountId: app.accountId });
   const state = await appStateToday(tx, app.accountId, sdkAppId, today);
   if (!state || state.edition !== 'PRO') {
     const held = state ? editionName(state.edition) : 'no edition';

@@ -133,7 +133,7 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor | AuditActor, input:
     issuedAt,
     dueDate,
   );
-  const who = 'label' in actor ? actor : auditActor(actor);
+  const who = auditActor(actor);
   await tx.auditLog.createMany({
     data: drafts.map((d, i) => ({
       actorId: who.id,

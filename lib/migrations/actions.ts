@@ -5,8 +5,8 @@ import { redirect } from 'next/navigation';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
 import { requireRole } from '../auth/guard';
 import { db } from '../db/client';
-import { executeMigration, MIGRATION_TX_OPTIONS, openTicket, previewTicket, rejectTicket } from './commands';
-import { executeFormInput, executeMigrationSchema, openTicketSchema, previewFormInput, previewTicketSchema, rejectTicketSchema } from './schemas';
+import { executeMigration, MIGRATION_TX_OPTIONS, openTicket, previewTicket, rejectTicket, requestMigration } from './commands';
+import { executeFormInput, executeMigrationSchema, openTicketSchema, previewFormInput, previewTicketSchema, rejectTicketSchema, requestMigrationSchema } from './schemas';
 
 export async function openTicketAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
@@ -66,4 +66,20 @@ export async function rejectTicketAction(_prev: ActionResult, form: FormData): P
   revalidatePath(`/migrations/${parsed.data.ticketId}`);
   revalidatePath('/migrations');
   return { ok: true, message: 'rejected' };
+}
+
+/** A customer asks their account manager for migration (a ticket; only the manager executes). */
+export async function requestMigrationAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const actor = await requireRole('CUSTOMER');
+  const parsed = requestMigrationSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    await db.$transaction((tx) => requestMigration(tx, actor, parsed.data));
+  } catch (error) {
+    return actionError(error);
+  }
+  revalidatePath('/portal/migration');
+  revalidatePath('/portal');
+  revalidatePath('/migrations');
+  redirect('/portal/migration');
 }

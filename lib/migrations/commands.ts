@@ -14,7 +14,10 @@ import {
   type OpenTicketInput,
   type PreviewTicketInput,
   type RejectTicketInput,
+  type RequestMigrationInput,
+  PORTAL_REQUEST_REF,
 } from './schemas';
+import { assertOwnAccount } from '../plans/guard';
 import { changedParts, type BasisPart, type TokenParts } from './token';
 
 /** Commands read "today" from the clock unless a caller (a test, a script) pins it. */
@@ -101,6 +104,45 @@ export async function openTicket(tx: Tx, actor: Actor, input: OpenTicketInput): 
   });
   await writeAudit(tx, auditActor(actor), {
     action: 'migration.open',
+    entityType: 'MigrationTicket',
+    entityId: ticket.id,
+    accountId: account.id,
+    after: { status: ticket.status, requestRef: ticket.requestRef, notes: ticket.notes },
+  });
+  return { id: ticket.id };
+}
+
+/**
+ * A customer asks for migration from the portal (DOMAIN.md 13): a ticket for their account
+ * manager carrying the customer's wish. The customer follows it; only the manager previews and
+ * executes. The same one-active-ticket rule as staff tickets (and the same unique index).
+ */
+export async function requestMigration(tx: Tx, actor: Actor, input: RequestMigrationInput): Promise<{ id: number }> {
+  if (actor.role !== 'CUSTOMER') throw new DomainError('forbidden', 'Only customers ask for migration from the portal; staff open a ticket');
+  assertOwnAccount(actor, input.accountId);
+  const rows = await tx.$queryRaw<{ id: number; scheme: string }[]>`
+    SELECT "id", "scheme"::text AS "scheme" FROM "Account" WHERE "id" = ${input.accountId} FOR UPDATE`;
+  const account = rows[0];
+  if (!account) throw new DomainError('not_found', `accountId: account ${input.accountId} does not exist`, { field: 'accountId' });
+  const tickets = await tx.migrationTicket.findMany({
+    where: { accountId: account.id, status: { in: ['OPEN', 'PREVIEWED', 'EXECUTED'] } },
+    select: { id: true, status: true },
+  });
+  if (account.scheme !== 'LEGACY' || tickets.some((t) => t.status === 'EXECUTED')) {
+    throw new DomainError('conflict', 'accountId: your account is already billed under the current scheme', { field: 'accountId' });
+  }
+  const active = tickets.find((t) => t.status !== 'EXECUTED');
+  if (active) {
+    throw new DomainError('conflict', `accountId: your migration request #${active.id} is already with your account manager`, {
+      field: 'accountId',
+      details: { ticketId: active.id },
+    });
+  }
+  const ticket = await tx.migrationTicket.create({
+    data: { accountId: account.id, requestRef: PORTAL_REQUEST_REF, notes: input.wish, createdById: actor.id },
+  });
+  await writeAudit(tx, auditActor(actor), {
+    action: 'migration.request',
     entityType: 'MigrationTicket',
     entityId: ticket.id,
     accountId: account.id,

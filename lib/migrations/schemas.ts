@@ -122,3 +122,17 @@ export type TicketsSearch = z.infer<typeof ticketsSearchSchema>;
 export function parseTicketsSearch(params: SearchParams): TicketsSearch {
   return ticketsSearchSchema.parse(flattenSearchParams(params));
 }
+
+/** A customer's request for migration from the portal: their account and, in their words, what they want. */
+export const requestMigrationSchema = z.object({
+  accountId: id('Account id'),
+  wish: z
+    .string({ error: 'Your request is required' })
+    .trim()
+    .min(3, 'wish: tell your account manager what you would like (at least 3 characters)')
+    .max(2000, 'wish: at most 2,000 characters'),
+});
+export type RequestMigrationInput = z.infer<typeof requestMigrationSchema>;
+
+/** The request reference a ticket opened from the portal carries (the customer's own request). */
+export const PORTAL_REQUEST_REF = 'PORTAL';

@@ -1,20 +1,21 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
 import { requireRole } from '../auth/guard';
 import { today } from '../clock';
 import { db } from '../db/client';
 import { DomainError } from '../errors';
+import { assertOwnApp } from './guard';
 import { applyPlanChange, createApp } from './commands';
 import { previewPlanChange, type PlanChangeKind, type PlanPreview } from './preview';
 import { createAppSchema, planChangeSchema } from './schemas';
+import { revalidateApp } from './revalidate';
 import { PLAN_TX_OPTIONS } from './transaction';
 
 /** The confirmation of a plan change, computed by the engine; writes nothing. */
 export async function previewPlanChangeAction(input: unknown): Promise<ActionResult<PlanPreview>> {
-  await requireRole('OPS');
+  const actor = await requireRole('OPS', 'CUSTOMER');
   const parsed = planChangeSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   try {
@@ -23,6 +24,7 @@ export async function previewPlanChangeAction(input: unknown): Promise<ActionRes
       select: { sdkAppId: true, accountId: true, name: true, dataCenter: true },
     });
     if (!app) throw new DomainError('not_found', `sdkAppId: app ${parsed.data.sdkAppId} does not exist`, { field: 'sdkAppId' });
+    assertOwnApp(actor, app);
     return { ok: true, data: await previewPlanChange(db, app, parsed.data, today()) };
   } catch (error) {
     return actionError(error);
@@ -31,7 +33,7 @@ export async function previewPlanChangeAction(input: unknown): Promise<ActionRes
 
 /** Applies a confirmed plan change (the digest ties it to the confirmation the user saw). */
 export async function applyPlanChangeAction(input: unknown): Promise<ActionResult<{ kind: PlanChangeKind; effectiveOn: string }>> {
-  const actor = await requireRole('OPS');
+  const actor = await requireRole('OPS', 'CUSTOMER');
   const parsed = planChangeSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   let result;
@@ -40,13 +42,12 @@ export async function applyPlanChangeAction(input: unknown): Promise<ActionResul
   } catch (error) {
     return actionError(error);
   }
-  revalidatePath(`/accounts/${result.preview.accountId}/apps/${result.preview.sdkAppId}`);
-  revalidatePath(`/accounts/${result.preview.accountId}`);
+  revalidateApp(result.preview.accountId, result.preview.sdkAppId);
   return { ok: true, data: { kind: result.preview.kind, effectiveOn: result.preview.effectiveOn } };
 }
 
 export async function createAppAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const actor = await requireRole('OPS');
+  const actor = await requireRole('OPS', 'CUSTOMER');
   const parsed = createAppSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   let created;
@@ -55,6 +56,6 @@ export async function createAppAction(_previous: ActionResult, formData: FormDat
   } catch (error) {
     return actionError(error);
   }
-  revalidatePath(`/accounts/${created.accountId}`);
-  redirect(`/accounts/${created.accountId}/apps/${created.sdkAppId}`);
+  revalidateApp(created.accountId, created.sdkAppId);
+  redirect(actor.role === 'CUSTOMER' ? `/portal/apps/${created.sdkAppId}` : `/accounts/${created.accountId}/apps/${created.sdkAppId}`);
 }

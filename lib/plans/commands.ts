@@ -4,7 +4,8 @@ import { DEFAULT_EDITION } from '../billing/catalog';
 import { auditActor, writeAudit } from '../db/audit';
 import type { Tx } from '../db/client';
 import { DomainError } from '../errors';
-import { assertRole } from './guard';
+import { assertNotHeldByOverdue, isPaidStart } from '../self-service/rules';
+import { assertOwnAccount, assertOwnApp, assertRole } from './guard';
 import { PLAN_AUDIT_ACTION, previewPlanChange, type PlanApp, type PlanPreview } from './preview';
 import type { CreateAppInput, PlanChangeInput } from './schemas';
 
@@ -34,12 +35,18 @@ export type PlanChangeResult = { eventId: string; preview: PlanPreview };
  * is appended to the plan-event log and audited in the same transaction.
  */
 export async function applyPlanChange(tx: Tx, actor: Actor, input: PlanChangeInput, today: string): Promise<PlanChangeResult> {
-  assertRole(actor, 'OPS');
+  assertRole(actor, 'OPS', 'CUSTOMER');
   const app = await lockApp(tx, BigInt(input.sdkAppId));
+  assertOwnApp(actor, app);
+  // A customer confirms what they saw: no digest, no write.
+  if (actor.role === 'CUSTOMER' && input.digest === undefined) {
+    throw new DomainError('invalid', 'digest: review the change and confirm it', { field: 'digest' });
+  }
   const preview = await previewPlanChange(tx, app, input, today);
   if (input.digest !== undefined && input.digest !== preview.digest) {
     throw new DomainError('conflict', 'The app\'s plan or its billing changed since you reviewed this change: review it again before confirming');
   }
+  if (isPaidStart(preview)) await assertNotHeldByOverdue(tx, actor, app.accountId, today);
   const e = preview.event;
   const created = await tx.planEvent.create({
     data: {
@@ -95,7 +102,8 @@ export function stopAddon(tx: Tx, actor: Actor, input: Omit<Extract<PlanChangeIn
  * Trial or Developer by the account's scheme, implicitly: no plan event is needed.
  */
 export async function createApp(tx: Tx, actor: Actor, input: CreateAppInput): Promise<{ sdkAppId: string; accountId: number }> {
-  assertRole(actor, 'OPS');
+  assertRole(actor, 'OPS', 'CUSTOMER');
+  assertOwnAccount(actor, input.accountId);
   const accounts = await tx.$queryRaw<{ id: number; scheme: 'LEGACY' | 'CURRENT' }[]>`
     SELECT "id", "scheme"::text AS "scheme" FROM "Account" WHERE "id" = ${input.accountId} FOR UPDATE`;
   const account = accounts[0];

@@ -11,3 +11,20 @@ export function assertRole(actor: Actor, ...roles: Role[]): void {
     throw new DomainError('forbidden', `Only ${roles.join(' or ')} staff may do this; you are signed in as ${actor.role}`);
   }
 }
+
+/**
+ * A customer acts on their own account's apps only (DOMAIN.md 13). Another account's app answers
+ * as if it did not exist, as the portal's pages do, so an id cannot be probed.
+ */
+export function assertOwnApp(actor: Actor, app: { sdkAppId: bigint | string; accountId: number }): void {
+  if (actor.role === 'CUSTOMER' && actor.accountId !== app.accountId) {
+    throw new DomainError('not_found', `sdkAppId: app ${app.sdkAppId} does not exist`, { field: 'sdkAppId' });
+  }
+}
+
+/** A customer's request names their own account, or none. */
+export function assertOwnAccount(actor: Actor, accountId: number): void {
+  if (actor.role === 'CUSTOMER' && actor.accountId !== accountId) {
+    throw new DomainError('not_found', `accountId: account ${accountId} does not exist`, { field: 'accountId' });
+  }
+}

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Role } from '../generated/prisma/enums';
 import {
   EDITIONS,
   HISTORY_RETENTION,
@@ -24,6 +25,7 @@ export type PlanEventRow = {
   action: 'START' | 'STOP' | null;
   retentionDays: number | null;
   actorEmail: string | null;
+  actorRole: Role | null;
   createdAt: string;
   /** Dated after today: a scheduled change (current scheme). */
   upcoming: boolean;
@@ -66,7 +68,7 @@ export async function getAppPlan(accountId: number, sdkAppId: bigint, today: str
     db.planEvent.findMany({
       where: { sdkAppId },
       orderBy: [{ date: 'desc' }, { id: 'desc' }],
-      include: { actor: { select: { email: true } } },
+      include: { actor: { select: { email: true, role: true } } },
     }),
   ]);
   if (!app || app.accountId !== accountId || !loaded) return null;
@@ -121,6 +123,7 @@ export async function getAppPlan(accountId: number, sdkAppId: bigint, today: str
       action: e.action,
       retentionDays: e.retentionDays,
       actorEmail: e.actor?.email ?? null,
+      actorRole: e.actor?.role ?? null,
       createdAt: e.createdAt.toISOString(),
       upcoming: dateOf(e.date) > today,
     })),

@@ -1,16 +1,16 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
 import { requireRole } from '../auth/guard';
 import { today } from '../clock';
 import { db } from '../db/client';
+import { revalidateApp } from '../plans/revalidate';
 import { PLAN_TX_OPTIONS } from '../plans/transaction';
 import { grantTrial, type GrantedTrial } from './commands';
 import { grantTrialSchema } from './schemas';
 
 export async function grantTrialAction(input: unknown): Promise<ActionResult<GrantedTrial>> {
-  const actor = await requireRole('OPS');
+  const actor = await requireRole('OPS', 'CUSTOMER');
   const parsed = grantTrialSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   let grant;
@@ -19,6 +19,6 @@ export async function grantTrialAction(input: unknown): Promise<ActionResult<Gra
   } catch (error) {
     return actionError(error);
   }
-  revalidatePath(`/accounts/${grant.accountId}/apps/${grant.sdkAppId}`);
+  revalidateApp(grant.accountId, grant.sdkAppId);
   return { ok: true, data: grant };
 }

@@ -5,7 +5,7 @@ import { addDays } from '../billing/dates';
 import { auditActor, writeAudit } from '../db/audit';
 import type { Tx } from '../db/client';
 import { DomainError } from '../errors';
-import { assertRole } from '../plans/guard';
+import { assertOwnApp, assertRole } from '../plans/guard';
 import type { GrantTrialInput } from './schemas';
 
 type GrantRow = { sdkAppId: bigint; grantNo: number; accountGrantNo: number; startOn: string; endOn: string };
@@ -18,12 +18,13 @@ export type GrantedTrial = { id: number; sdkAppId: string; accountId: number; gr
  * grant numbers, the CHECK on their range and the trigger stay the last line if anything slips.
  */
 export async function grantTrial(tx: Tx, actor: Actor, input: GrantTrialInput, today: string): Promise<GrantedTrial> {
-  assertRole(actor, 'OPS');
+  assertRole(actor, 'OPS', 'CUSTOMER');
   const sdkAppId = BigInt(input.sdkAppId);
   const apps = await tx.$queryRaw<{ accountId: number; trtcEnabled: boolean }[]>`
     SELECT "accountId", "trtcEnabled" FROM "App" WHERE "sdkAppId" = ${sdkAppId}`;
   const app = apps[0];
   if (!app) throw new DomainError('not_found', `sdkAppId: app ${input.sdkAppId} does not exist`, { field: 'sdkAppId' });
+  assertOwnApp(actor, { sdkAppId, accountId: app.accountId });
   await tx.$queryRaw`SELECT "id" FROM "Account" WHERE "id" = ${app.accountId} FOR UPDATE`;
 
   const grants = await tx.$queryRaw<GrantRow[]>`

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Role } from '../generated/prisma/enums';
 import { AV_CALL_TRIAL } from '../billing/catalog';
 import { db } from '../db/client';
 
@@ -10,6 +11,7 @@ export type TrialGrantView = {
   endOn: string;
   status: 'active' | 'ended';
   grantedBy: string | null;
+  grantedByRole: Role | null;
 };
 
 export type TrialSummary = {
@@ -30,7 +32,7 @@ export async function getTrialSummary(accountId: number, sdkAppId: bigint, today
   const [app, accountUsed, grants] = await Promise.all([
     db.app.findUnique({ where: { sdkAppId }, select: { trtcEnabled: true } }),
     db.trialGrant.count({ where: { accountId } }),
-    db.trialGrant.findMany({ where: { sdkAppId }, orderBy: { grantNo: 'asc' }, include: { actor: { select: { email: true } } } }),
+    db.trialGrant.findMany({ where: { sdkAppId }, orderBy: { grantNo: 'asc' }, include: { actor: { select: { email: true, role: true } } } }),
   ]);
   const views = grants.map((g) => ({
     id: g.id,
@@ -40,6 +42,7 @@ export async function getTrialSummary(accountId: number, sdkAppId: bigint, today
     endOn: dateOf(g.endOn),
     status: dateOf(g.endOn) >= today ? ('active' as const) : ('ended' as const),
     grantedBy: g.actor?.email ?? null,
+    grantedByRole: g.actor?.role ?? null,
   }));
   const active = views.find((g) => g.status === 'active');
   return {

@@ -6,6 +6,7 @@ import { truncateTables } from '../../lib/db/truncate';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { BulkInsert, inTransaction, type Sql } from './bulk';
 import { DEMO_ACCOUNTS, DEMO_USERS, type DemoUser } from './demo-users';
+import { issuePastInvoices, pastInvoiceMonths } from './past-invoices';
 import { dayOf, EARLIEST_TODAY, FIRST_SDK_APP_ID, instant, planAccount, SHOWCASE_ACCOUNTS, type PlanContext, type PlannedAccount } from './plans';
 import { bcryptSaltFrom, rngFor, uuidFrom } from './random';
 import { addUsageRows, defaultProfile, usagePeriod } from './usage';
@@ -55,6 +56,8 @@ export interface SeedDemoSummary {
   priceBooks: number;
   featureApplications: number;
   migrationTickets: number;
+  /** Issued and paid invoices of past months, for the demo customers. */
+  invoices: number;
   ms: number;
 }
 
@@ -355,7 +358,12 @@ export async function seedDemo(prisma: PrismaClient, driver: Driver, options: Se
     return { priceBooks, legacy: c.legacy, current: c.current, featureApplications: applications.length };
   });
 
-  const [accountCount, apps, planEvents, trialGrants, usageRows, userCount, tickets] = await Promise.all([
+  // Both demo customers find issued (and paid) bills from past months at once.
+  const past = pastInvoiceMonths(options.today);
+  await issuePastInvoices(prisma, [DEMO_ACCOUNTS.legacyCustomer.id], past.legacy);
+  await issuePastInvoices(prisma, [DEMO_ACCOUNTS.currentCustomer.id], past.current);
+
+  const [accountCount, apps, planEvents, trialGrants, usageRows, userCount, tickets, invoices] = await Promise.all([
     prisma.account.count(),
     prisma.app.count(),
     prisma.planEvent.count(),
@@ -363,6 +371,7 @@ export async function seedDemo(prisma: PrismaClient, driver: Driver, options: Se
     prisma.usageDaily.count(),
     prisma.user.count(),
     prisma.migrationTicket.count(),
+    prisma.invoice.count(),
   ]);
   return {
     accounts: accountCount,
@@ -379,6 +388,7 @@ export async function seedDemo(prisma: PrismaClient, driver: Driver, options: Se
     priceBooks: written.priceBooks,
     featureApplications: written.featureApplications,
     migrationTickets: tickets,
+    invoices,
     ms: Math.round(performance.now() - started),
   };
 }

@@ -73,8 +73,10 @@ describe('broadcast push applications (DOMAIN C3)', () => {
     const filed = await tx((t) => submitApplication(t, ops, { sdkAppId, note: '' }, '2026-11-23'));
     for (const actor of [manager, customer]) {
       await expect(tx((t) => decideApplication(t, actor, { decision: 'approve', applicationId: filed.id }, '2026-11-23'))).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(tx((t) => submitApplication(t, actor, { sdkAppId, note: '' }, '2026-11-23'))).rejects.toMatchObject({ code: 'forbidden' });
     }
+    await expect(tx((t) => submitApplication(t, manager, { sdkAppId, note: '' }, '2026-11-23'))).rejects.toMatchObject({ code: 'forbidden' });
+    // A customer applies for their own apps only (self-service, DOMAIN.md 13).
+    await expect(tx((t) => submitApplication(t, customer, { sdkAppId, note: '' }, '2026-11-23'))).rejects.toMatchObject({ code: 'not_found' });
     const rejected = await tx((t) => decideApplication(t, ops, { decision: 'reject', applicationId: filed.id, reason: 'No opt-out flow' }, '2026-11-23'));
     expect(rejected.status).toBe('REJECTED');
     expect(await prisma.featureApplication.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ status: 'REJECTED', reason: 'No opt-out flow', decidedById: ops.id });

@@ -273,10 +273,11 @@ describe('roles', () => {
     const { prisma } = getDb();
     const { account, app } = await legacyApp([{ edition: 'PROFESSIONAL', date: '2026-10-15' }]);
     const sdkAppId = app.sdkAppId.toString();
-    for (const actor of [manager, customer]) {
+    // A customer may act on their own account's apps only (self-service, DOMAIN.md 13): another account's app is not found.
+    for (const [actor, code] of [[manager, 'forbidden'], [customer, 'not_found']] as const) {
       await expect(apply(actor, { kind: 'edition', sdkAppId, edition: 'FLAGSHIP' }, '2026-11-23')).rejects.toBeInstanceOf(DomainError);
-      await expect(apply(actor, { kind: 'addonStart', sdkAppId, addon: 'SECURITY_STRIKE' }, '2026-11-23')).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(prisma.$transaction((tx) => createApp(tx, actor, { accountId: account.id, name: 'x', dataCenter: 'USA' }))).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(apply(actor, { kind: 'addonStart', sdkAppId, addon: 'SECURITY_STRIKE' }, '2026-11-23')).rejects.toMatchObject({ code });
+      await expect(prisma.$transaction((tx) => createApp(tx, actor, { accountId: account.id, name: 'x', dataCenter: 'USA' }))).rejects.toMatchObject({ code });
     }
     expect(await prisma.planEvent.count({ where: { sdkAppId: app.sdkAppId } })).toBe(1);
   });
@@ -287,11 +288,13 @@ describe('roles', () => {
     const { applyPlanChangeAction, previewPlanChangeAction } = await import('../../lib/plans/actions');
     const { app } = await legacyApp([{ edition: 'PROFESSIONAL', date: '2026-10-15' }]);
     const input = { kind: 'edition', sdkAppId: app.sdkAppId.toString(), edition: 'FLAGSHIP' };
-    for (const actor of [manager, customer]) {
-      session.userId = actor.id;
-      await expect(applyPlanChangeAction(input)).rejects.toMatchObject({ digest: 'NEXT_HTTP_ERROR_FALLBACK;403' });
-      await expect(previewPlanChangeAction(input)).rejects.toMatchObject({ digest: 'NEXT_HTTP_ERROR_FALLBACK;403' });
-    }
+    session.userId = manager.id;
+    await expect(applyPlanChangeAction(input)).rejects.toMatchObject({ digest: 'NEXT_HTTP_ERROR_FALLBACK;403' });
+    await expect(previewPlanChangeAction(input)).rejects.toMatchObject({ digest: 'NEXT_HTTP_ERROR_FALLBACK;403' });
+    // A customer reaches the action (self-service) but not another account's app.
+    session.userId = customer.id;
+    expect(await applyPlanChangeAction({ ...input, digest: 'x' })).toMatchObject({ ok: false, fieldErrors: { sdkAppId: [expect.stringMatching(/does not exist/)] } });
+    expect(await previewPlanChangeAction(input)).toMatchObject({ ok: false, fieldErrors: { sdkAppId: [expect.stringMatching(/does not exist/)] } });
     session.userId = null;
     await expect(applyPlanChangeAction(input)).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*\/signin/) });
     expect(await getDb().prisma.planEvent.count({ where: { sdkAppId: app.sdkAppId } })).toBe(1);

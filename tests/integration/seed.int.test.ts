@@ -25,6 +25,8 @@ const DIGEST_TABLES: readonly [string, string][] = [
   ['FeatureApplication', '"id"'],
   ['MigrationTicket', '"id"'],
   ['AuditLog', '"id"'],
+  ['Invoice', '"id"'],
+  ['InvoiceLine', '"invoiceId", "position"'],
 ];
 
 async function digest(db: Database): Promise<Record<string, string>> {
@@ -65,6 +67,25 @@ describe('demo seed', () => {
     expect(da).toEqual(dbb);
     for (const table of ['User', 'Account', 'App', 'PlanEvent', 'UsageDaily', 'PriceBook', 'MigrationTicket']) {
       expect(da[table]).not.toMatch(/^0:/);
+    }
+  });
+
+  it('gives both demo customers issued, paid invoices of past months, leaving the months the journeys bill (nobody else)', async () => {
+    const rows = await a.db.driver.query<{ accountId: number; month: string; status: string; number: string; issued: string; lines: number; total: string }>(
+      `SELECT i."accountId", i."month", i."status"::text AS status, i."number",
+              to_char(i."issuedAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS issued,
+              (SELECT count(*)::int FROM "InvoiceLine" l WHERE l."invoiceId" = i."id") AS lines, i."total"::text AS total
+         FROM "Invoice" i ORDER BY i."month", i."accountId"`,
+    );
+    expect(rows.map((r) => [r.accountId, r.month, r.status, r.issued])).toEqual([
+      [DEMO_ACCOUNTS.legacyCustomer.id, '2026-08', 'PAID', '2026-09-03 00:10'],
+      [DEMO_ACCOUNTS.legacyCustomer.id, '2026-09', 'PAID', '2026-10-03 00:10'],
+      [DEMO_ACCOUNTS.currentCustomer.id, '2026-09', 'PAID', '2026-10-03 00:10'],
+    ]);
+    expect(rows.map((r) => r.number)).toEqual(['INV-2026-000001', 'INV-2026-000002', 'INV-2026-000003']);
+    for (const r of rows) {
+      expect(r.lines).toBeGreaterThan(0);
+      expect(Number(r.total)).toBeGreaterThan(0);
     }
   });
 

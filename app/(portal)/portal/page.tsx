@@ -4,13 +4,19 @@ import { AccountOverview } from '@/components/accounts/account-overview';
 import { AppsTable } from '@/components/accounts/apps-table';
 import { AccountMigrationCard } from '@/components/migrations/account-migration-card';
 import { BalanceCard } from '@/components/money/balance-card';
+import { CreateAppButton } from '@/components/plans/create-app-button';
+import { editionLabel } from '@/components/plans/labels';
+import { OverdueNotice } from '@/components/portal/overdue-notice';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAccountApps } from '@/lib/accounts/apps';
 import { getAccount } from '@/lib/accounts/queries';
 import { requireRole } from '@/lib/auth/guard';
 import { getAccountMoney } from '@/lib/balances/queries';
+import { DEFAULT_EDITION } from '@/lib/billing/catalog';
 import { today } from '@/lib/clock';
+import { db } from '@/lib/db/client';
+import { hasInvoiceOverdueOver30Days } from '@/lib/invoices/overdue';
 import { getI18n } from '@/lib/i18n/server';
 
 export const metadata: Metadata = { title: 'My account' };
@@ -20,14 +26,27 @@ export default async function PortalHome() {
   const actor = await requireRole('CUSTOMER');
   if (actor.accountId === null) notFound();
   const accountId = actor.accountId;
-  const [{ t, locale }, account, apps, money] = await Promise.all([getI18n(), getAccount(accountId), listAccountApps(accountId, today()), getAccountMoney(actor, accountId, today())]);
+  const day = today();
+  const [{ t, locale }, account, apps, money, overdue] = await Promise.all([
+    getI18n(),
+    getAccount(accountId),
+    listAccountApps(accountId, day),
+    getAccountMoney(actor, accountId, day),
+    hasInvoiceOverdueOver30Days(db, accountId, day),
+  ]);
   if (!account || !money) notFound();
   return (
     <>
-      <PageHeader title={account.name} description={t('home.title')} breadcrumbs={[{ label: t('nav.home') }]} />
+      <PageHeader
+        title={account.name}
+        description={t('home.title')}
+        breadcrumbs={[{ label: t('nav.home') }]}
+        actions={<CreateAppButton accountId={accountId} startsOn={editionLabel(DEFAULT_EDITION[account.scheme])} />}
+      />
       <div className="flex flex-col gap-4">
+        {overdue ? <OverdueNotice t={t} /> : null}
         <div className="grid gap-4 lg:grid-cols-2">
-          <AccountOverview account={account} />
+          <AccountOverview account={account} viewer="CUSTOMER" />
           <AccountMigrationCard accountId={accountId} actor={actor} />
         </div>
         <BalanceCard

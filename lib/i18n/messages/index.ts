@@ -6,10 +6,11 @@ import { migrations } from './migrations';
 import { money } from './money';
 import { ops } from './ops';
 import { plans } from './plans';
+import { portal } from './portal';
 import { safeguards } from './safeguards';
 
 // Each feature owns one file of messages; add it here. English is the reference language.
-const pairs = [common, accounts, billing, plans, migrations, safeguards, ops, calendar, money] as const;
+const pairs = [common, accounts, billing, plans, migrations, safeguards, ops, calendar, money, portal] as const;
 
 type Pair = (typeof pairs)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

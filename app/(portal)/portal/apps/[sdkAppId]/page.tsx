@@ -2,21 +2,29 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AppDetail } from '@/components/accounts/app-detail';
 import { AppPlanPanel } from '@/components/plans/app-plan-panel';
+import { OverdueNotice } from '@/components/portal/overdue-notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { getAccountApp } from '@/lib/accounts/apps';
 import { sdkAppIdSchema } from '@/lib/accounts/schemas';
 import { requireRole } from '@/lib/auth/guard';
 import { today } from '@/lib/clock';
+import { db } from '@/lib/db/client';
+import { hasInvoiceOverdueOver30Days } from '@/lib/invoices/overdue';
 import { getI18n } from '@/lib/i18n/server';
 
 export const metadata: Metadata = { title: 'App' };
 
-/** Read-only app page; an SDKAppID of another account is simply not found. */
+/** The customer's app: its plan and the self-service actions; an SDKAppID of another account is simply not found. */
 export default async function PortalAppPage({ params }: { params: Promise<{ sdkAppId: string }> }) {
   const actor = await requireRole('CUSTOMER');
   const sdkAppId = sdkAppIdSchema.safeParse((await params).sdkAppId);
   if (!sdkAppId.success || actor.accountId === null) notFound();
-  const [{ t }, app] = await Promise.all([getI18n(), getAccountApp(actor.accountId, sdkAppId.data, today())]);
+  const day = today();
+  const [{ t }, app, overdue] = await Promise.all([
+    getI18n(),
+    getAccountApp(actor.accountId, sdkAppId.data, day),
+    hasInvoiceOverdueOver30Days(db, actor.accountId, day),
+  ]);
   if (!app) notFound();
   return (
     <>
@@ -26,6 +34,7 @@ export default async function PortalAppPage({ params }: { params: Promise<{ sdkA
         breadcrumbs={[{ label: t('nav.home'), href: '/portal' }, { label: app.sdkAppId }]}
       />
       <div className="flex flex-col gap-4">
+        {overdue ? <OverdueNotice t={t} /> : null}
         <AppDetail app={app} />
         <AppPlanPanel accountId={actor.accountId} sdkAppId={sdkAppId.data} actor={actor} />
       </div>
