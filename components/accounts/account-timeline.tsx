@@ -36,6 +36,10 @@ function sentence(event: TimelineEvent, t: Translate, locale: Locale): string {
     case 'ticket.executed':
     case 'ticket.rejected':
       return t(`timeline.${event.kind}`, { id: event.id, ref: event.ref, date: event.date ?? '' });
+    case 'money.entry':
+      return t('timeline.money.entry', { kind: t(`money.kind.${event.entry}`), amount: formatMoney(event.amount, event.currency, locale), number: event.number ?? '' });
+    case 'creditNote':
+      return t('timeline.creditNote', { number: event.number, invoice: event.invoiceNumber ?? '—', total: formatMoney(event.total, event.currency, locale), reason: t(`money.cn.reason.${event.reason}` as MessageKey) });
     case 'audit':
       return describeAction(t, event.action);
   }
@@ -46,6 +50,8 @@ const DOT: Record<string, string> = {
   invoice: 'bg-emerald-500',
   ticket: 'bg-amber-500',
   plan: 'bg-sky-500',
+  money: 'bg-teal-500',
+  creditNote: 'bg-rose-500',
 };
 
 /** The account's history, newest first, in words: plan changes, trials, applications, invoices, tickets and audit entries. */

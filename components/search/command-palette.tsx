@@ -14,6 +14,7 @@ const KIND_LABEL: Record<SearchHit['kind'], MessageKey> = {
   account: 'search.kind.account',
   app: 'search.kind.app',
   invoice: 'search.kind.invoice',
+  creditNote: 'search.kind.creditNote',
   ticket: 'search.kind.ticket',
 };
 

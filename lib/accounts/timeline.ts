@@ -12,6 +12,8 @@ export type TimelineFact =
   | { kind: 'application'; app: string; feature: string; status: string }
   | { kind: 'invoice.created' | 'invoice.issued' | 'invoice.paid' | 'invoice.voided'; number: string | null; month: string; total: string; currency: string; reason: string | null }
   | { kind: 'ticket.opened' | 'ticket.executed' | 'ticket.rejected'; id: number; ref: string; date: string | null }
+  | { kind: 'money.entry'; entry: 'TOP_UP' | 'DEDUCTION' | 'CREDIT' | 'REFUND' | 'ADJUSTMENT'; amount: string; currency: string; number: string | null }
+  | { kind: 'creditNote'; number: string; invoiceNumber: string | null; total: string; currency: string; reason: string }
   | { kind: 'audit'; action: string; entityType: string; entityId: string };
 
 export type TimelineEvent = TimelineFact & {
@@ -129,6 +131,47 @@ const tickets: TimelineSource = async (accountId, limit) => {
   return out;
 };
 
+const balanceEntries: TimelineSource = async (accountId, limit) => {
+  const rows = await db.balanceEntry.findMany({
+    where: { accountId },
+    select: { id: true, kind: true, amount: true, currency: true, createdAt: true, invoiceId: true, invoice: { select: { number: true } }, actor: { select: { email: true } } },
+    orderBy: { id: 'desc' },
+    take: limit,
+  });
+  return rows.map((e) => ({
+    kind: 'money.entry',
+    key: `balance-${e.id}`,
+    at: e.createdAt.toISOString(),
+    actor: e.actor?.email ?? null,
+    href: e.invoiceId ? `/invoices/${e.invoiceId}` : null,
+    entry: e.kind,
+    amount: e.amount.toString(),
+    currency: e.currency,
+    number: e.invoice?.number ?? null,
+  }));
+};
+
+const creditNotes: TimelineSource = async (accountId, limit) => {
+  const rows = await db.creditNote.findMany({
+    where: { accountId },
+    select: { id: true, number: true, total: true, currency: true, reason: true, issuedAt: true, invoiceId: true, invoice: { select: { number: true } }, actor: { select: { email: true } } },
+    orderBy: { issuedAt: 'desc' },
+    take: limit,
+  });
+  return rows.map((n) => ({
+    kind: 'creditNote',
+    key: `credit-note-${n.id}`,
+    at: n.issuedAt.toISOString(),
+    actor: n.actor?.email ?? null,
+    href: `/invoices/${n.invoiceId}`,
+    number: n.number,
+    invoiceNumber: n.invoice.number,
+    total: n.total.toString(),
+    currency: n.currency,
+    reason: n.reason,
+  }));
+};
+
 const auditEntries: TimelineSource = async (accountId, limit) => {
   const rows = await db.auditLog.findMany({
     where: { accountId },
@@ -148,8 +191,8 @@ const auditEntries: TimelineSource = async (accountId, limit) => {
   }));
 };
 
-/** What the timeline gathers; one more kind of record (payments, credit notes) is one entry. */
-export const TIMELINE_SOURCES: TimelineSource[] = [appsAndPlans, trialsAndApplications, invoices, tickets, auditEntries];
+/** What the timeline gathers; one more kind of record is one entry. */
+export const TIMELINE_SOURCES: TimelineSource[] = [appsAndPlans, trialsAndApplications, invoices, balanceEntries, creditNotes, tickets, auditEntries];
 
 /** The account's history, newest first: every source's latest events merged, cut at `limit`. */
 export async function getAccountTimeline(accountId: number, limit = TIMELINE_LIMIT): Promise<{ events: TimelineEvent[]; truncated: boolean }> {

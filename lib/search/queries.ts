@@ -4,7 +4,7 @@ import type { Actor } from '../auth/guard';
 import { db } from '../db/client';
 import { invoiceScope } from '../invoices/queries';
 
-export type SearchKind = 'account' | 'app' | 'invoice' | 'ticket';
+export type SearchKind = 'account' | 'app' | 'invoice' | 'creditNote' | 'ticket';
 export type SearchHit = { kind: SearchKind; key: string; title: string; detail: string; href: string };
 
 /** Hits per source: a palette shows a screenful, not a report. */
@@ -81,6 +81,24 @@ const searchInvoices: SearchSource = async (actor, term) => {
   }));
 };
 
+/** Credit notes are read on their invoice's page; their scope is their invoice's. */
+const searchCreditNotes: SearchSource = async (actor, term) => {
+  const rows = await db.$queryRaw<{ id: number; number: string; invoiceId: string; invoiceNumber: string | null; total: string; currency: string; accountName: string }[]>`
+    SELECT n."id", n."number", i."id"::text AS "invoiceId", i."number" AS "invoiceNumber", n."total"::text AS "total",
+           n."currency"::text AS "currency", a."name" AS "accountName"
+      FROM "CreditNote" n JOIN "Invoice" i ON i."id" = n."invoiceId" JOIN "Account" a ON a."id" = i."accountId"
+     WHERE ${invoiceScope(actor)} AND n."number" ILIKE ${term.pattern}
+     ORDER BY n."number" DESC
+     LIMIT ${HITS_PER_SOURCE}`;
+  return rows.map((r) => ({
+    kind: 'creditNote',
+    key: `credit-note-${r.id}`,
+    title: r.number,
+    detail: `${r.accountName} · ${r.invoiceNumber ?? ''} · -${r.total} ${r.currency}`,
+    href: actor.role === 'CUSTOMER' ? `/portal/invoices/${r.invoiceId}` : `/invoices/${r.invoiceId}`,
+  }));
+};
+
 const searchTickets: SearchSource = async (actor, term) => {
   if (actor.role === 'CUSTOMER') return [];
   const byId = term.digits && term.digits.length <= 9 ? Prisma.sql`OR t."id" = ${Number(term.digits)}` : Prisma.empty;
@@ -100,11 +118,11 @@ const searchTickets: SearchSource = async (actor, term) => {
 };
 
 /** What the palette searches, in the order results are shown; one more source is one entry. */
-export const SEARCH_SOURCES: SearchSource[] = [searchAccounts, searchApps, searchInvoices, searchTickets];
+export const SEARCH_SOURCES: SearchSource[] = [searchAccounts, searchApps, searchInvoices, searchCreditNotes, searchTickets];
 
 /**
  * Everything the actor may see whose name, number or id matches `text`: accounts (name, id),
- * apps (SDKAppID prefix, name), invoice numbers, migration tickets. Each source applies the
+ * apps (SDKAppID prefix, name), invoice and credit-note numbers, migration tickets. Each source applies the
  * actor's scope in its WHERE, as the lists do.
  */
 export async function searchEverything(actor: Actor, text: string): Promise<SearchHit[]> {
