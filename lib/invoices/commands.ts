@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '../auth/guard';
 import { monthBounds } from '../billing/dates';
 import { rateAccounts, writeDrafts } from '../billing-runs/drafts';
-import { prismaSql } from '../db/sql';
+import { prismaSql, writeAuditSql } from '../db/sql';
 import { today as clockToday } from '../clock';
 import type { Tx } from '../db/client';
 import { auditActor, writeAudit } from '../db/audit';
@@ -102,10 +102,10 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor, input: IssueMonthIn
     issuedAt,
   );
   const who = auditActor(actor);
-  await tx.auditLog.createMany({
-    data: drafts.map((d, i) => ({
-      actorId: who.id,
-      actorLabel: who.label,
+  await writeAuditSql(
+    prismaSql(tx),
+    who,
+    drafts.map((d, i) => ({
       action: 'invoice.issue',
       entityType: 'Invoice',
       entityId: String(d.id),
@@ -113,7 +113,7 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor, input: IssueMonthIn
       before: { status: 'DRAFT', total: d.total },
       after: { status: 'ISSUED', number: numbers[i], issuedAt: issuedAt.toISOString(), bulk: input.month },
     })),
-  });
+  );
   return { issued: drafts.length, first: numbers[0] ?? null, last: numbers[numbers.length - 1] ?? null };
 }
 

@@ -3,7 +3,8 @@ import { AV_CALL_TRIAL, CURRENCY, SHIPPED_PRICE_BOOKS } from '../../lib/billing/
 import { formatDay, parseDay } from '../../lib/billing/dates';
 import type { Driver } from '../../lib/db/driver';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
-import { BulkInsert, inTransaction, type Sql } from './bulk';
+import { driverTransaction, writeAuditSql, type Sql } from '../../lib/db/sql';
+import { BulkInsert } from './bulk';
 import { DEMO_ACCOUNTS, DEMO_USERS, type DemoUser } from './demo-users';
 import { dayOf, EARLIEST_TODAY, FIRST_SDK_APP_ID, instant, planAccount, SHOWCASE_ACCOUNTS, type PlanContext, type PlannedAccount } from './plans';
 import { bcryptSaltFrom, rngFor, uuidFrom } from './random';
@@ -267,7 +268,7 @@ export async function seedDemo(prisma: PrismaClient, driver: Driver, options: Se
   const staff = { ops: userId('ops@demo.test'), am: userId('am@demo.test'), am2: userId('am2@demo.test') };
   const ticketRef = `TKT-${options.today.slice(0, 4)}-1107`;
 
-  const written = await inTransaction(driver, async (sql) => {
+  const written = await driverTransaction(async (sql) => {
     const [existing] = await sql<{ accounts: number; users: number }>(
       'SELECT (SELECT count(*) FROM "Account")::int AS accounts, (SELECT count(*) FROM "User")::int AS users',
     );
@@ -343,17 +344,18 @@ export async function seedDemo(prisma: PrismaClient, driver: Driver, options: Se
       ],
     );
 
-    await sql(
-      `INSERT INTO "AuditLog" ("id", "at", "actorLabel", "action", "entityType", "entityId", "after")
-       VALUES (1, $1::timestamptz, 'seed', 'seed.demo', 'Database', 'demo', $2::jsonb)`,
-      [
-        instant(today, 0),
-        JSON.stringify({ accounts, seed, today: options.today, usageAccounts, usageFrom: formatDay(period.from), usageTo: formatDay(period.to) }),
-      ],
-    );
+    await writeAuditSql(sql, { id: null, label: 'seed' }, [
+      {
+        at: new Date(instant(today, 0)),
+        action: 'seed.demo',
+        entityType: 'Database',
+        entityId: 'demo',
+        after: { accounts, seed, today: options.today, usageAccounts, usageFrom: formatDay(period.from), usageTo: formatDay(period.to) },
+      },
+    ]);
     await setSequences(sql);
     return { priceBooks, legacy: c.legacy, current: c.current, featureApplications: applications.length };
-  });
+  }, { driver });
 
   const [accountCount, apps, planEvents, trialGrants, usageRows, userCount, tickets] = await Promise.all([
     prisma.account.count(),

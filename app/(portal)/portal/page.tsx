@@ -10,6 +10,7 @@ import { getAccount } from '@/lib/accounts/queries';
 import { requireRole } from '@/lib/auth/guard';
 import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
+import { getAccountMigrationStatus } from '@/lib/migrations/queries';
 
 export const metadata: Metadata = { title: 'My account' };
 
@@ -18,7 +19,7 @@ export default async function PortalHome() {
   const actor = await requireRole('CUSTOMER');
   if (actor.accountId === null) notFound();
   const accountId = actor.accountId;
-  const [{ t }, account, apps] = await Promise.all([getI18n(), getAccount(accountId), listAccountApps(accountId, today())]);
+  const [{ t }, account, apps, migration] = await Promise.all([getI18n(), getAccount(accountId), listAccountApps(accountId, today()), getAccountMigrationStatus(accountId)]);
   if (!account) notFound();
   return (
     <>
@@ -26,7 +27,7 @@ export default async function PortalHome() {
       <div className="flex flex-col gap-4">
         <div className="grid gap-4 lg:grid-cols-2">
           <AccountOverview account={account} />
-          <AccountMigrationCard accountId={accountId} actor={actor} />
+          <AccountMigrationCard accountId={accountId} actor={actor} status={migration} />
         </div>
         <Card title={t('home.apps')}>
           <AppsTable apps={apps} hrefFor={(id) => `/portal/apps/${id}`} />

@@ -8,6 +8,7 @@ import { sdkAppIdSchema } from '@/lib/accounts/schemas';
 import { requireRole } from '@/lib/auth/guard';
 import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
+import { getAppPlanPanel } from '@/lib/plans/queries';
 
 export const metadata: Metadata = { title: 'App' };
 
@@ -16,7 +17,8 @@ export default async function PortalAppPage({ params }: { params: Promise<{ sdkA
   const actor = await requireRole('CUSTOMER');
   const sdkAppId = sdkAppIdSchema.safeParse((await params).sdkAppId);
   if (!sdkAppId.success || actor.accountId === null) notFound();
-  const [{ t }, app] = await Promise.all([getI18n(), getAccountApp(actor.accountId, sdkAppId.data, today())]);
+  const day = today();
+  const [{ t }, app, panel] = await Promise.all([getI18n(), getAccountApp(actor.accountId, sdkAppId.data, day), getAppPlanPanel(actor.accountId, sdkAppId.data, day)]);
   if (!app) notFound();
   return (
     <>
@@ -27,7 +29,7 @@ export default async function PortalAppPage({ params }: { params: Promise<{ sdkA
       />
       <div className="flex flex-col gap-4">
         <AppDetail app={app} />
-        <AppPlanPanel accountId={actor.accountId} sdkAppId={sdkAppId.data} actor={actor} />
+        <AppPlanPanel data={panel} actor={actor} />
       </div>
     </>
   );
