@@ -3,11 +3,12 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { AccountRow } from '@/lib/accounts/queries';
+import { BILLING_TIME_ZONE } from '@/lib/clock';
 import type { Translate } from '@/lib/i18n/translate';
 import { Badge } from '../ui/badge';
 
 export function getAccountsColumns(t: Translate, locale: string): ColumnDef<AccountRow, unknown>[] {
-  const dateFormat = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-CA', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
+  const dateFormat = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-CA', { dateStyle: 'medium', timeZone: BILLING_TIME_ZONE });
   return [
     {
       id: 'id',

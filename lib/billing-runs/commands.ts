@@ -1,7 +1,7 @@
 import 'server-only';
 import { monthBounds } from '../billing/dates';
 import type { PriceBook } from '../billing/index';
-import { today as clockToday } from '../clock';
+import { BILLING_TIME_ZONE, today as clockToday } from '../clock';
 import { type AuditActor, writeAudit } from '../db/audit';
 import { db, getDatabase } from '../db/client';
 import { constraintViolation, DomainError } from '../errors';
@@ -88,10 +88,11 @@ export async function createBillingRun(
         );
         const accounts = await tx.$queryRawUnsafe<{ id: number }[]>(
           `SELECT a."id" FROM "Account" a
-            WHERE a."createdAt" < ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+            WHERE a."createdAt" < ($1::date)::timestamp AT TIME ZONE $2
               AND EXISTS (SELECT 1 FROM "App" p WHERE p."accountId" = a."id")
             ORDER BY a."id"`,
           opensOn,
+          BILLING_TIME_ZONE,
         );
         const run = await tx.billingRun.create({
           data: { month, status: 'RUNNING', totalAccounts: accounts.length, startedById: actor.id },

@@ -1,3 +1,4 @@
+import { BILLING_TIME_ZONE } from '../clock';
 import type { Locale } from './messages';
 
 const intlLocale: Record<Locale, string> = { en: 'en-US', zh: 'zh-CN' };
@@ -34,6 +35,6 @@ export function formatDateTime(value: Date | string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale[locale], {
     dateStyle: 'medium',
     timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
+    timeZone: BILLING_TIME_ZONE,
   }).format(typeof value === 'string' ? new Date(value) : value);
 }

@@ -18,6 +18,7 @@ import {
 } from '../billing';
 import type { LegacyEdition, LimitValue } from '../billing/catalog';
 import type { AppState } from '../billing/state';
+import { BILLING_TIME_ZONE } from '../clock';
 import { DomainError } from '../errors';
 import { loadAccountInput, loadPriceBooks, type LoadedAccount, type Queryable } from '../rating/inputs';
 import { buildCurrentPreviewInput, defaultEditions, migrationDates, previewMonths, reportsMau, totalsByApp } from './rerate';
@@ -114,7 +115,7 @@ function invoicesColumn(invoices: readonly Invoice[], currency: 'CNY' | 'USD'): 
 async function loadAppMeta(q: Queryable, accountId: number): Promise<AppMeta[]> {
   return q.$queryRaw<AppMeta[]>`
     SELECT "sdkAppId", "name", "dataCenter"::text AS "dataCenter",
-           to_char("createdAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "createdOn"
+           to_char("createdAt" AT TIME ZONE ${BILLING_TIME_ZONE}, 'YYYY-MM-DD') AS "createdOn"
       FROM "App" WHERE "accountId" = ${accountId} ORDER BY "sdkAppId"`;
 }
 

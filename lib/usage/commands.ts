@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { AuditActor } from '../db/audit';
+import { BILLING_TIME_ZONE } from '../clock';
 import { arrayLiteral, writeAuditSql, type Sql } from '../db/sql';
 import { DomainError } from '../errors';
 import { describeRowErrors, MAX_USAGE_ROWS, type ParsedUsageBatch, type UsageRowError, type UsageRowInput } from './schemas';
@@ -95,13 +96,13 @@ export async function checkUsageRows(sql: Sql, rows: readonly UsageRowInput[]): 
     status: 'DRAFT' | 'ISSUED' | 'PAID' | null;
   }>(
     `SELECT r."a"::text AS "sdkAppId", r."m" AS "month", p."accountId",
-            to_char(p."createdAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "createdOn",
+            to_char(p."createdAt" AT TIME ZONE $4, 'YYYY-MM-DD') AS "createdOn",
             i."id" AS "invoiceId", i."number", i."status"::text AS "status"
        FROM unnest($1::bigint[], $2::text[], $3::date[]) AS r("a", "m", "first")
        LEFT JOIN "App" p ON p."sdkAppId" = r."a"
        LEFT JOIN "Invoice" i ON i."accountId" = p."accountId" AND i."month" = r."m" AND i."status" IN ('DRAFT', 'ISSUED', 'PAID')
-      WHERE p."sdkAppId" IS NULL OR i."id" IS NOT NULL OR r."first" < (p."createdAt" AT TIME ZONE 'Asia/Shanghai')::date`,
-    [arrayLiteral(list.map((p) => p.sdkAppId)), arrayLiteral(list.map((p) => p.month)), arrayLiteral(list.map((p) => p.first))],
+      WHERE p."sdkAppId" IS NULL OR i."id" IS NOT NULL OR r."first" < (p."createdAt" AT TIME ZONE $4)::date`,
+    [arrayLiteral(list.map((p) => p.sdkAppId)), arrayLiteral(list.map((p) => p.month)), arrayLiteral(list.map((p) => p.first)), BILLING_TIME_ZONE],
   );
   const appById = new Map<string, { accountId: number | null; createdOn: string | null }>();
   const conflicts: BilledMonthConflict[] = [];

@@ -35,7 +35,7 @@ export interface SeedDemoOptions {
   accounts: number;
   /** Any integer; the same seed gives the same rows. */
   seed: number;
-  /** `YYYY-MM-DD` in Asia/Shanghai, on or after 2024-01-01: the demo's "now". */
+  /** `YYYY-MM-DD` in the billing calendar, on or after 2024-01-01: the demo's "now". */
   today: string;
 }
 
