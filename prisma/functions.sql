@@ -13,14 +13,14 @@ BEGIN
   IF OLD."scheme" = 'CURRENT' AND (NEW."scheme" <> 'CURRENT'
       OR NEW."currentFrom" IS DISTINCT FROM OLD."currentFrom") THEN
     RAISE EXCEPTION 'account % is billed under the current scheme; its scheme can never change again', OLD."id"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB002', DETAIL = json_build_object('accountId', (OLD."id")::text)::text;
   END IF;
   IF OLD."scheme" = 'LEGACY' AND NEW."scheme" = 'CURRENT' AND NOT EXISTS (
       SELECT 1 FROM "MigrationTicket" t
        WHERE t."accountId" = NEW."id" AND t."status" = 'EXECUTED'
          AND t."effectiveOn" = NEW."currentFrom") THEN
     RAISE EXCEPTION 'account % can move to the current scheme only through an executed migration ticket', OLD."id"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB003', DETAIL = json_build_object('accountId', (OLD."id")::text)::text;
   END IF;
   RETURN NEW;
 END $function$;
@@ -31,15 +31,15 @@ CREATE OR REPLACE FUNCTION public.api_key_guard()
 AS $function$
 BEGIN
   IF TG_OP = 'DELETE' THEN
-    RAISE EXCEPTION 'API keys are revoked, never deleted' USING ERRCODE = 'check_violation';
+    RAISE EXCEPTION 'API keys are revoked, never deleted' USING ERRCODE = 'IB030';
   END IF;
   IF (NEW."hash", NEW."prefix", NEW."scope", NEW."createdById", NEW."createdAt")
      IS DISTINCT FROM (OLD."hash", OLD."prefix", OLD."scope", OLD."createdById", OLD."createdAt") THEN
     RAISE EXCEPTION 'API key %: its secret, scope and creator can never change', OLD."prefix"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB031', DETAIL = json_build_object('prefix', (OLD."prefix")::text)::text;
   END IF;
   IF OLD."revokedAt" IS NOT NULL AND NEW."revokedAt" IS DISTINCT FROM OLD."revokedAt" THEN
-    RAISE EXCEPTION 'API key % is revoked and stays revoked', OLD."prefix" USING ERRCODE = 'check_violation';
+    RAISE EXCEPTION 'API key % is revoked and stays revoked', OLD."prefix" USING ERRCODE = 'IB032', DETAIL = json_build_object('prefix', (OLD."prefix")::text)::text;
   END IF;
   RETURN NEW;
 END $function$;
@@ -51,9 +51,9 @@ AS $function$
 BEGIN
   IF TG_OP = 'DELETE' THEN
     RAISE EXCEPTION 'app % is never deleted: its usage, plan history and invoices name it', OLD."sdkAppId"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB027', DETAIL = json_build_object('sdkAppId', (OLD."sdkAppId")::text)::text;
   END IF;
-  RAISE EXCEPTION 'app %: its SDKAppID and account never change', OLD."sdkAppId" USING ERRCODE = 'check_violation';
+  RAISE EXCEPTION 'app %: its SDKAppID and account never change', OLD."sdkAppId" USING ERRCODE = 'IB028', DETAIL = json_build_object('sdkAppId', (OLD."sdkAppId")::text)::text;
 END $function$;
 
 CREATE OR REPLACE FUNCTION public.invoice_delete_lines()
@@ -74,18 +74,18 @@ BEGIN
   IF TG_OP = 'DELETE' THEN
     IF OLD."status" <> 'DRAFT' THEN
       RAISE EXCEPTION 'invoice % is %: only drafts can be deleted', OLD."id", OLD."status"
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB015', DETAIL = json_build_object('invoice', (OLD."id")::text, 'status', (OLD."status")::text)::text;
     END IF;
     RETURN OLD;
   END IF;
   IF OLD."status" = 'DRAFT' THEN
     IF NEW."status" NOT IN ('DRAFT', 'ISSUED') THEN
-      RAISE EXCEPTION 'a draft invoice can only be issued' USING ERRCODE = 'check_violation';
+      RAISE EXCEPTION 'a draft invoice can only be issued' USING ERRCODE = 'IB018';
     END IF;
     IF NEW."status" = 'ISSUED' THEN
       IF NEW."total" <> (SELECT COALESCE(SUM(l."amount"), 0) FROM "InvoiceLine" l WHERE l."invoiceId" = NEW."id") THEN
         RAISE EXCEPTION 'invoice % total % is not the sum of its lines', NEW."id", NEW."total"
-          USING ERRCODE = 'check_violation';
+          USING ERRCODE = 'IB019', DETAIL = json_build_object('invoice', (NEW."id")::text, 'total', (NEW."total")::text)::text;
       END IF;
       -- Usage being written now may be for this month: wait until it commits (its rows then
       -- precede the issue), and make usage written from now on wait for this issue to commit,
@@ -100,7 +100,7 @@ BEGIN
      (OLD."accountId", OLD."month", OLD."scheme", OLD."currency", OLD."number", OLD."total",
       OLD."billingRunId", OLD."replacesId", OLD."createdAt", OLD."issuedAt") THEN
     RAISE EXCEPTION 'invoice % is %: its number, amounts and lines can never change', OLD."number", OLD."status"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB020', DETAIL = json_build_object('invoice', (OLD."number")::text, 'status', (OLD."status")::text)::text;
   END IF;
   IF NOT ((OLD."status" = NEW."status" AND OLD."paidAt" IS NOT DISTINCT FROM NEW."paidAt"
            AND OLD."voidedAt" IS NOT DISTINCT FROM NEW."voidedAt"
@@ -109,7 +109,7 @@ BEGIN
        OR (OLD."status" = 'ISSUED' AND NEW."status" = 'VOID' AND NEW."paidAt" IS NULL)
        OR (OLD."status" = 'PAID' AND NEW."status" = 'VOID' AND NEW."paidAt" = OLD."paidAt")) THEN
     RAISE EXCEPTION 'invoice %: % -> % is not allowed', OLD."number", OLD."status", NEW."status"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB021', DETAIL = json_build_object('invoice', (OLD."number")::text, 'from', (OLD."status")::text, 'to', (NEW."status")::text)::text;
   END IF;
   RETURN NEW;
 END $function$;
@@ -119,7 +119,7 @@ CREATE OR REPLACE FUNCTION public.invoice_identity_guard()
  LANGUAGE plpgsql
 AS $function$
 BEGIN
-  RAISE EXCEPTION 'invoice %: its id and account never change', OLD."id" USING ERRCODE = 'check_violation';
+  RAISE EXCEPTION 'invoice %: its id and account never change', OLD."id" USING ERRCODE = 'IB026', DETAIL = json_build_object('invoice', (OLD."id")::text)::text;
 END $function$;
 
 CREATE OR REPLACE FUNCTION public.invoice_insert_guard()
@@ -128,7 +128,7 @@ CREATE OR REPLACE FUNCTION public.invoice_insert_guard()
 AS $function$
 BEGIN
   IF EXISTS (SELECT 1 FROM new_rows n WHERE n."status" <> 'DRAFT') THEN
-    RAISE EXCEPTION 'an invoice is created as a DRAFT' USING ERRCODE = 'check_violation';
+    RAISE EXCEPTION 'an invoice is created as a DRAFT' USING ERRCODE = 'IB016';
   END IF;
   IF EXISTS (
       SELECT 1 FROM new_rows n
@@ -136,7 +136,7 @@ BEGIN
          SELECT 1 FROM "Invoice" v WHERE v."id" = n."replacesId" AND v."status" = 'VOID'
             AND v."accountId" = n."accountId" AND v."month" = n."month")) THEN
     RAISE EXCEPTION 'a correction must name a VOID invoice of the same account and month'
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB017';
   END IF;
   RETURN NULL;
 END $function$;
@@ -158,7 +158,7 @@ BEGIN
      LIMIT 1;
     IF FOUND THEN
       RAISE EXCEPTION 'invoice % is issued (%): its lines can never change', COALESCE(hit."number", hit."id"::text), hit."status"
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB022', DETAIL = json_build_object('invoice', (COALESCE(hit."number", hit."id"::text))::text, 'status', (hit."status")::text)::text;
     END IF;
     IF TG_OP = 'DELETE' THEN
       RETURN NULL;
@@ -176,16 +176,16 @@ BEGIN
   IF FOUND THEN
     IF hit."invoice" IS NULL THEN
       RAISE EXCEPTION 'invoice line % of invoice % names no existing invoice', hit."position", hit."invoiceId"
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB023', DETAIL = json_build_object('position', (hit."position")::text, 'invoice', (hit."invoiceId")::text)::text;
     ELSIF hit."status" <> 'DRAFT' THEN
       RAISE EXCEPTION 'invoice % is issued (%): its lines can never change', COALESCE(hit."number", hit."invoice"::text), hit."status"
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB022', DETAIL = json_build_object('invoice', (COALESCE(hit."number", hit."invoice"::text))::text, 'status', (hit."status")::text)::text;
     ELSIF NOT hit."own" THEN
       RAISE EXCEPTION 'invoice %: lines are written only with their invoice, in the transaction that creates it', hit."invoice"
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB024', DETAIL = json_build_object('invoice', (hit."invoice")::text)::text;
     ELSE
       RAISE EXCEPTION 'invoice line % of invoice % names app %, which is not an app of the invoice''s account', hit."position", hit."invoiceId", hit."sdkAppId"
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB025', DETAIL = json_build_object('position', (hit."position")::text, 'invoice', (hit."invoiceId")::text, 'sdkAppId', (hit."sdkAppId")::text)::text;
     END IF;
   END IF;
   RETURN NULL;
@@ -200,20 +200,20 @@ BEGIN
     IF NEW."status" NOT IN ('OPEN') OR NOT EXISTS (
         SELECT 1 FROM "Account" a WHERE a."id" = NEW."accountId" AND a."scheme" = 'LEGACY') THEN
       RAISE EXCEPTION 'a migration ticket can be opened only for a LEGACY account'
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB004';
     END IF;
     RETURN NEW;
   END IF;
   IF OLD."status" IN ('EXECUTED', 'REJECTED') THEN
     RAISE EXCEPTION 'migration ticket % is % and can never change', OLD."id", OLD."status"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB005', DETAIL = json_build_object('ticketId', (OLD."id")::text, 'status', (OLD."status")::text)::text;
   END IF;
   IF TG_OP = 'DELETE' THEN
-    RAISE EXCEPTION 'migration tickets are never deleted' USING ERRCODE = 'check_violation';
+    RAISE EXCEPTION 'migration tickets are never deleted' USING ERRCODE = 'IB006';
   END IF;
   IF NEW."status" = 'EXECUTED' AND OLD."status" <> 'PREVIEWED' THEN
     RAISE EXCEPTION 'migration ticket % must be previewed before it is executed', OLD."id"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB007', DETAIL = json_build_object('ticketId', (OLD."id")::text)::text;
   END IF;
   RETURN NEW;
 END $function$;
@@ -237,18 +237,18 @@ BEGIN
   IF effective IS NOT NULL THEN
     IF legacy_event THEN
       RAISE EXCEPTION 'app % belongs to a migrated account: no legacy edition or add-on after the migration', NEW."sdkAppId"
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB008', DETAIL = json_build_object('sdkAppId', (NEW."sdkAppId")::text)::text;
     END IF;
     IF NEW."date" < effective THEN
       RAISE EXCEPTION 'app % moves to the current scheme on %: a current edition cannot start before it', NEW."sdkAppId", effective
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB009', DETAIL = json_build_object('sdkAppId', (NEW."sdkAppId")::text, 'effectiveOn', (effective)::text)::text;
     END IF;
   ELSIF acc_scheme = 'CURRENT' AND legacy_event THEN
     RAISE EXCEPTION 'app % belongs to a current-scheme account: legacy editions and add-ons are refused', NEW."sdkAppId"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB010', DETAIL = json_build_object('sdkAppId', (NEW."sdkAppId")::text)::text;
   ELSIF acc_scheme = 'LEGACY' AND NOT legacy_event THEN
     RAISE EXCEPTION 'app % belongs to a legacy account: current editions need a migration first', NEW."sdkAppId"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB011', DETAIL = json_build_object('sdkAppId', (NEW."sdkAppId")::text)::text;
   END IF;
   RETURN NEW;
 END $function$;
@@ -259,7 +259,7 @@ CREATE OR REPLACE FUNCTION public.refuse_change()
 AS $function$
 BEGIN
   RAISE EXCEPTION '% rows are append-only: % is refused', TG_TABLE_NAME, TG_OP
-    USING ERRCODE = 'check_violation';
+    USING ERRCODE = 'IB001', DETAIL = json_build_object('table', (TG_TABLE_NAME)::text, 'op', (TG_OP)::text)::text;
 END $function$;
 
 CREATE OR REPLACE FUNCTION public.trial_grant_guard()
@@ -271,20 +271,20 @@ DECLARE
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM "App" p WHERE p."sdkAppId" = NEW."sdkAppId" AND p."accountId" = NEW."accountId") THEN
     RAISE EXCEPTION 'trial grant: app % does not belong to account %', NEW."sdkAppId", NEW."accountId"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB012', DETAIL = json_build_object('sdkAppId', (NEW."sdkAppId")::text, 'accountId', (NEW."accountId")::text)::text;
   END IF;
   IF NEW."grantNo" > 1 THEN
     SELECT g."endOn" INTO prev_end FROM "TrialGrant" g
      WHERE g."sdkAppId" = NEW."sdkAppId" AND g."grantNo" = NEW."grantNo" - 1;
     IF prev_end IS NULL OR prev_end >= NEW."startOn" THEN
       RAISE EXCEPTION 'app % already holds an audio/video call trial until %: one at a time', NEW."sdkAppId", prev_end
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB013', DETAIL = json_build_object('sdkAppId', (NEW."sdkAppId")::text, 'endOn', (prev_end)::text)::text;
     END IF;
   END IF;
   IF NEW."accountGrantNo" > 1 AND NOT EXISTS (
       SELECT 1 FROM "TrialGrant" g WHERE g."accountId" = NEW."accountId" AND g."accountGrantNo" = NEW."accountGrantNo" - 1) THEN
     RAISE EXCEPTION 'trial grant numbers of account % must have no gaps', NEW."accountId"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB014', DETAIL = json_build_object('accountId', (NEW."accountId")::text)::text;
   END IF;
   RETURN NEW;
 END $function$;
@@ -329,7 +329,7 @@ BEGIN
   IF FOUND THEN
     RAISE EXCEPTION 'usage of app % for % is billed on invoice % (%): a correction needs a void and a new invoice',
       hit."sdkAppId", hit."month", hit."number", hit."status"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB029', DETAIL = json_build_object('sdkAppId', (hit."sdkAppId")::text, 'month', (hit."month")::text, 'invoice', (hit."number")::text, 'status', (hit."status")::text)::text;
   END IF;
   RETURN NULL;
 END $function$;

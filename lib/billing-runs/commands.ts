@@ -51,7 +51,7 @@ export type StartBillingRunOptions = {
 
 function validMonth(month: string): string {
   const parsed = monthSchema.safeParse(month);
-  if (!parsed.success) throw new DomainError('invalid', parsed.error.issues[0]?.message ?? 'Month must be YYYY-MM', { field: 'month' });
+  if (!parsed.success) throw new DomainError('invalid', 'error.run.monthFormat', { field: 'month' });
   return parsed.data;
 }
 
@@ -73,7 +73,7 @@ export async function createBillingRun(
   const today = options.today ?? clockToday();
   const opensOn = firstBillableDay(month);
   if (today < opensOn) {
-    throw new DomainError('invalid', `Month ${month} can be billed from ${opensOn} (today is ${today})`, { field: 'month' });
+    throw new DomainError('invalid', 'error.run.tooEarly', { params: { month, opensOn, today }, field: 'month' });
   }
   try {
     return await db.$transaction(
@@ -120,13 +120,9 @@ export async function createBillingRun(
   } catch (error) {
     if (error instanceof DomainError || !constraintViolation(error)) throw error;
     const running = await runningRun(month);
-    throw new DomainError(
-      'conflict',
-      running
-        ? `A billing run for ${month} is already running (run #${running.id}, started ${running.startedAt.toISOString()}); wait for it to finish`
-        : `A billing run for ${month} is already running; wait for it to finish`,
-      { field: 'month' },
-    );
+    throw running
+      ? new DomainError('conflict', 'error.run.running', { params: { month, runId: running.id, startedAt: running.startedAt.toISOString() }, field: 'month' })
+      : new DomainError('conflict', 'error.run.runningNoId', { params: { month }, field: 'month' });
   }
 }
 

@@ -23,7 +23,7 @@ async function lockInvoice(tx: Tx, id: number): Promise<LockedInvoice> {
     `SELECT "id", "accountId", "month", "status"::text AS "status", "number", "total"::text AS "total" FROM "Invoice" WHERE "id" = $1 FOR UPDATE`,
     id,
   );
-  if (!invoice) throw new DomainError('not_found', `Invoice ${id} does not exist`, { field: 'id' });
+  if (!invoice) throw new DomainError('not_found', 'error.invoice.notFound', { params: { id }, field: 'id' });
   return invoice;
 }
 
@@ -34,7 +34,7 @@ function label(invoice: Pick<LockedInvoice, 'id' | 'number'>): string {
 async function refuseWhileRunning(tx: Tx, month: string): Promise<void> {
   const running = await tx.billingRun.findFirst({ where: { month, status: 'RUNNING' }, select: { id: true } });
   if (running) {
-    throw new DomainError('conflict', `The billing run #${running.id} for ${month} is still running: issue its drafts when it has finished`, { field: 'month' });
+    throw new DomainError('conflict', 'error.invoice.runRunning', { params: { runId: running.id, month }, field: 'month' });
   }
 }
 
@@ -51,7 +51,7 @@ export async function allocateInvoiceNumbers(tx: Tx, year: number, count: number
     count,
   );
   const last = row!.last;
-  if (last > 999_999) throw new DomainError('conflict', `Invoice numbers of ${year} are exhausted (INV-${year}-999999)`);
+  if (last > 999_999) throw new DomainError('conflict', 'error.invoice.numbersExhausted', { params: { year } });
   return Array.from({ length: count }, (_, i) => `INV-${year}-${String(last - count + 1 + i).padStart(6, '0')}`);
 }
 
@@ -64,7 +64,7 @@ function issueYear(options: IssueOptions): number {
 export async function issueInvoice(tx: Tx, actor: Actor, input: InvoiceRef, options: IssueOptions = {}): Promise<{ id: number; number: string }> {
   const invoice = await lockInvoice(tx, input.id);
   if (invoice.status !== 'DRAFT') {
-    throw new DomainError('conflict', `Invoice ${label(invoice)} is already ${invoice.status}: only a draft can be issued`, { field: 'id' });
+    throw new DomainError('conflict', 'error.invoice.notDraft', { params: { invoice: label(invoice), status: invoice.status }, field: 'id' });
   }
   await refuseWhileRunning(tx, invoice.month);
   const [number] = await allocateInvoiceNumbers(tx, issueYear(options), 1);
@@ -91,7 +91,7 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor, input: IssueMonthIn
     `SELECT "id", "accountId", "total"::text AS "total" FROM "Invoice" WHERE "month" = $1 AND "status" = 'DRAFT' ORDER BY "accountId", "id" FOR UPDATE`,
     input.month,
   );
-  if (drafts.length === 0) throw new DomainError('conflict', `There are no draft invoices for ${input.month} to issue`, { field: 'month' });
+  if (drafts.length === 0) throw new DomainError('conflict', 'error.invoice.noDrafts', { params: { month: input.month }, field: 'month' });
   const numbers = await allocateInvoiceNumbers(tx, issueYear(options), drafts.length);
   const issuedAt = new Date();
   await tx.$executeRawUnsafe(
@@ -120,7 +120,7 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor, input: IssueMonthIn
 export async function markInvoicePaid(tx: Tx, actor: Actor, input: InvoiceRef): Promise<void> {
   const invoice = await lockInvoice(tx, input.id);
   if (invoice.status !== 'ISSUED') {
-    throw new DomainError('conflict', `Invoice ${label(invoice)} is ${invoice.status}: only an issued invoice can be marked paid`, { field: 'id' });
+    throw new DomainError('conflict', 'error.invoice.notIssued', { params: { invoice: label(invoice), status: invoice.status }, field: 'id' });
   }
   const paid = await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'PAID', paidAt: new Date() }, select: { paidAt: true } });
   await writeAudit(tx, auditActor(actor), {
@@ -136,8 +136,8 @@ export async function markInvoicePaid(tx: Tx, actor: Actor, input: InvoiceRef): 
 export async function voidInvoice(tx: Tx, actor: Actor, input: VoidInvoiceInput): Promise<void> {
   const invoice = await lockInvoice(tx, input.id);
   if (invoice.status !== 'ISSUED' && invoice.status !== 'PAID') {
-    const why = invoice.status === 'DRAFT' ? 'a draft is replaced by re-running the month, not voided' : 'it is already void';
-    throw new DomainError('conflict', `Invoice ${label(invoice)} is ${invoice.status}: ${why}`, { field: 'id' });
+    const key = invoice.status === 'DRAFT' ? 'error.invoice.voidDraft' : 'error.invoice.alreadyVoid';
+    throw new DomainError('conflict', key, { params: { invoice: label(invoice), status: invoice.status }, field: 'id' });
   }
   await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'VOID', voidedAt: new Date(), voidReason: input.reason } });
   await writeAudit(tx, auditActor(actor), {
@@ -158,19 +158,19 @@ export async function voidInvoice(tx: Tx, actor: Actor, input: VoidInvoiceInput)
 export async function createCorrection(tx: Tx, actor: Actor, input: InvoiceRef): Promise<{ id: number }> {
   const original = await lockInvoice(tx, input.id);
   if (original.status !== 'VOID') {
-    throw new DomainError('conflict', `Invoice ${label(original)} is ${original.status}: void it (with a reason) before creating its correction`, { field: 'id' });
+    throw new DomainError('conflict', 'error.invoice.correctNotVoid', { params: { invoice: label(original), status: original.status }, field: 'id' });
   }
   const existing = await tx.invoice.findUnique({ where: { replacesId: original.id }, select: { id: true, number: true, status: true } });
   if (existing) {
-    throw new DomainError('conflict', `Invoice ${label(original)} is already corrected by ${existing.number ?? `draft #${existing.id}`} (${existing.status})`, { field: 'id' });
+    throw new DomainError('conflict', 'error.invoice.alreadyCorrected', { params: { invoice: label(original), correction: existing.number ?? `#${existing.id}`, status: existing.status }, field: 'id' });
   }
   await refuseWhileRunning(tx, original.month);
   const { from, to } = monthBounds(original.month);
   const [loaded, priceBooks] = [await loadAccountInputs(tx, { accountIds: [original.accountId], usageFrom: from, usageTo: to }), await loadPriceBooks(tx)];
   const { rated, failures } = rateAccounts([original.accountId], loaded.values(), original.month, priceBooks);
-  if (failures[0]) throw new DomainError('invalid', failures[0].message, { field: 'id' });
+  if (failures[0]) throw new DomainError('invalid', 'error.engine.rule', { params: { detail: failures[0].message }, field: 'id' });
   if (!rated[0]?.invoice) {
-    throw new DomainError('conflict', `Account ${original.accountId} owes nothing for ${original.month} any more: there is no line to put on a correction`, { field: 'id' });
+    throw new DomainError('conflict', 'error.invoice.nothingOwed', { params: { accountId: original.accountId, month: original.month }, field: 'id' });
   }
   const result = await writeDrafts(prismaSql(tx), {
     month: original.month,
@@ -180,7 +180,7 @@ export async function createCorrection(tx: Tx, actor: Actor, input: InvoiceRef):
     replaces: new Map([[original.accountId, original.id]]),
   });
   if (result.skipped.length > 0) {
-    throw new DomainError('conflict', `Account ${original.accountId} already has an issued invoice for ${original.month}`, { field: 'id' });
+    throw new DomainError('conflict', 'error.invoice.alreadyIssued', { params: { accountId: original.accountId, month: original.month }, field: 'id' });
   }
   const id = result.written.get(original.accountId)!;
   await writeAudit(tx, auditActor(actor), {

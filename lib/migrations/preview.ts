@@ -98,7 +98,7 @@ type AppMeta = { sdkAppId: bigint; name: string; dataCenter: string; createdOn: 
 
 function ruleConflict(error: unknown, what: string): never {
   if (error instanceof BillingRuleError) {
-    throw new DomainError('conflict', `${what}: ${error.describe()}`, { field: error.field });
+    throw new DomainError('conflict', 'error.engine.ruleConflict', { params: { what, detail: error.describe() }, field: error.field });
   }
   throw error;
 }
@@ -140,9 +140,9 @@ async function loadBasis(q: Queryable, { accountId, monthCount, today }: Compute
     loadPriceBooks(q),
     q.$queryRaw<{ currency: string }[]>`SELECT "currency"::text AS "currency" FROM "Account" WHERE "id" = ${accountId}`,
   ]);
-  if (!account) throw new DomainError('not_found', `Account ${accountId} does not exist`, { field: 'accountId' });
+  if (!account) throw new DomainError('not_found', 'error.account.notFound', { params: { accountId }, field: 'accountId' });
   if (account.scheme !== 'LEGACY' || account.migration !== null) {
-    throw new DomainError('conflict', `Account ${accountId} is already billed under the current scheme: a migration runs once, LEGACY -> CURRENT`);
+    throw new DomainError('conflict', 'error.ticket.alreadyCurrent', { params: { accountId } });
   }
   return { account, apps, priceBooks, currency: currencyRows[0]?.currency ?? '', months, effectiveOn, lastLegacyDay };
 }
@@ -178,7 +178,7 @@ function resolveEditions(states: Map<number, AppState>, chosen: Readonly<Record<
   for (const [id, state] of states) held.set(id, state.edition as LegacyEdition);
   const editions = defaultEditions(held);
   for (const [key, edition] of Object.entries(chosen)) {
-    if (!(key in editions)) throw new DomainError('invalid', `editions.${key}: no app ${key} in this account`, { field: `edition.${key}` });
+    if (!(key in editions)) throw new DomainError('invalid', 'error.ticket.noSuchApp', { params: { sdkAppId: key }, field: `edition.${key}` });
     editions[key] = edition;
   }
   return editions;

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { getLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { today } from '../clock';
 import { db } from '../db/client';
@@ -16,16 +17,16 @@ import { PLAN_TX_OPTIONS } from './transaction';
 export async function previewPlanChangeAction(input: unknown): Promise<ActionResult<PlanPreview>> {
   await requireRole('OPS');
   const parsed = planChangeSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await getLocale());
   try {
     const app = await db.app.findUnique({
       where: { sdkAppId: BigInt(parsed.data.sdkAppId) },
       select: { sdkAppId: true, accountId: true, name: true, dataCenter: true },
     });
-    if (!app) throw new DomainError('not_found', `sdkAppId: app ${parsed.data.sdkAppId} does not exist`, { field: 'sdkAppId' });
+    if (!app) throw new DomainError('not_found', 'error.app.notFound', { params: { sdkAppId: String(parsed.data.sdkAppId) }, field: 'sdkAppId' });
     return { ok: true, data: await previewPlanChange(db, app, parsed.data, today()) };
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await getLocale());
   }
 }
 
@@ -33,12 +34,12 @@ export async function previewPlanChangeAction(input: unknown): Promise<ActionRes
 export async function applyPlanChangeAction(input: unknown): Promise<ActionResult<{ kind: PlanChangeKind; effectiveOn: string }>> {
   const actor = await requireRole('OPS');
   const parsed = planChangeSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await getLocale());
   let result;
   try {
     result = await db.$transaction((tx) => applyPlanChange(tx, actor, parsed.data, today()), PLAN_TX_OPTIONS);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await getLocale());
   }
   revalidatePath(`/accounts/${result.preview.accountId}/apps/${result.preview.sdkAppId}`);
   revalidatePath(`/accounts/${result.preview.accountId}`);
@@ -48,12 +49,12 @@ export async function applyPlanChangeAction(input: unknown): Promise<ActionResul
 export async function createAppAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS');
   const parsed = createAppSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await getLocale());
   let created;
   try {
     created = await db.$transaction((tx) => createApp(tx, actor, parsed.data), PLAN_TX_OPTIONS);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await getLocale());
   }
   revalidatePath(`/accounts/${created.accountId}`);
   redirect(`/accounts/${created.accountId}/apps/${created.sdkAppId}`);

@@ -2,16 +2,17 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { authenticateApiKey } from '../api-keys/queries';
 import { today } from '../clock';
+import type { Locale } from '../i18n/messages';
 import { driverSql, driverTransaction } from '../db/sql';
-import { apiError, apiErrorFrom } from '../http';
+import { apiError, apiErrorFrom, requestLocale } from '../http';
 import { allRowErrors, ingestUsage, type IngestResult } from './commands';
 import { describeRowErrors, parseUsageRows } from './schemas';
 
 /** Far above 10,000 rows of JSON; anything larger is refused before it is parsed. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-function unauthorized() {
-  const response = apiError(401, 'unauthorized', 'A valid, unrevoked API key is required: Authorization: Bearer <key>');
+function unauthorized(locale: Locale) {
+  const response = apiError(401, 'unauthorized', { key: 'error.api.unauthorized', params: {} }, { locale });
   response.headers.set('WWW-Authenticate', 'Bearer realm="usage"');
   return response;
 }
@@ -21,19 +22,20 @@ function unauthorized() {
  * is validated whole, and the batch is written all or nothing in one transaction.
  */
 export async function handleUsagePost(request: Request): Promise<NextResponse> {
+  const locale = requestLocale(request);
   const key = await authenticateApiKey(request.headers.get('authorization'));
-  if (!key) return unauthorized();
+  if (!key) return unauthorized(locale);
   const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) return apiError(413, 'invalid', `body: at most ${MAX_BODY_BYTES} bytes`, { field: 'body' });
+  if (length > MAX_BODY_BYTES) return apiError(413, 'invalid', { key: 'error.api.bodyTooLarge', params: { max: MAX_BODY_BYTES } }, { field: 'body', locale });
   let body: unknown;
   try {
     body = await request.json();
   } catch {
-    return apiError(400, 'invalid', 'body: must be JSON: an array of usage rows, or {"rows": [...]}', { field: 'body' });
+    return apiError(400, 'invalid', { key: 'error.api.bodyNotJson', params: {} }, { field: 'body', locale });
   }
   const parsed = parseUsageRows(body, { today: today() });
   if (!parsed.ok) {
-    if (parsed.errors.length === 0) return apiError(400, 'invalid', parsed.message, { field: parsed.field });
+    if (parsed.errors.length === 0) return apiError(400, 'invalid', parsed.message, { field: parsed.field, locale });
     const errors = await allRowErrors(driverSql(), parsed);
     return apiError(400, 'invalid', describeRowErrors(errors, parsed.total), {
       field: 'rows',
@@ -49,6 +51,6 @@ export async function handleUsagePost(request: Request): Promise<NextResponse> {
     });
     return NextResponse.json({ ok: true, ...result });
   } catch (error) {
-    return apiErrorFrom(error);
+    return apiErrorFrom(error, locale);
   }
 }

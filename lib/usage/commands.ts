@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditActor } from '../db/audit';
 import { BILLING_TIME_ZONE } from '../clock';
 import { arrayLiteral, writeAuditSql, type Sql } from '../db/sql';
-import { DomainError } from '../errors';
+import { DomainError, type ErrorMessage } from '../errors';
 import { describeRowErrors, MAX_USAGE_ROWS, type ParsedUsageBatch, type UsageRowError, type UsageRowInput } from './schemas';
 
 /** Who writes a batch: an API key or a signed-in ops user (CSV import). */
@@ -164,10 +164,11 @@ export async function allRowErrors(sql: Sql, parsed: Extract<ParsedUsageBatch, {
   return errors.sort((a, b) => a.index - b.index);
 }
 
-export function conflictMessage(conflicts: readonly BilledMonthConflict[]): string {
+/** The refusal of a batch that touches billed months, naming the first app-month. */
+export function conflictError(conflicts: readonly BilledMonthConflict[]): ErrorMessage {
   const first = conflicts[0]!;
-  const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more app-months)` : '';
-  return `usage of app ${first.sdkAppId} for ${first.month} is billed on invoice ${first.invoiceNumber ?? first.invoiceId} (${first.status})${more}: ${CORRECTION_NEEDS_VOID}`;
+  const params = { sdkAppId: String(first.sdkAppId), month: first.month, invoice: String(first.invoiceNumber ?? first.invoiceId), status: first.status };
+  return conflicts.length > 1 ? { key: 'error.usage.billedMany', params: { ...params, more: conflicts.length - 1 } } : { key: 'error.usage.billed', params };
 }
 
 // numeric[] takes decimal strings as they are; no float ever holds a bandwidth.
@@ -200,16 +201,18 @@ SELECT (count(*) FILTER (WHERE "inserted"))::int AS "inserted", (count(*) FILTER
  * invoice is issued or paid -> 409 (the database trigger refuses it too).
  */
 export async function ingestUsage(sql: Sql, sender: UsageSender, rows: readonly UsageRowInput[]): Promise<IngestResult> {
-  if (rows.length === 0) throw new DomainError('invalid', 'rows: the batch is empty', { field: 'rows' });
+  if (rows.length === 0) throw new DomainError('invalid', 'error.usage.empty', { field: 'rows' });
   if (rows.length > MAX_USAGE_ROWS) {
-    throw new DomainError('invalid', `rows: a batch holds at most ${MAX_USAGE_ROWS.toLocaleString('en-US')} rows (got ${rows.length.toLocaleString('en-US')}); split it`, { field: 'rows' });
+    throw new DomainError('invalid', 'error.usage.tooMany', { params: { max: MAX_USAGE_ROWS.toLocaleString('en-US'), count: rows.length.toLocaleString('en-US') }, field: 'rows' });
   }
   const check = await checkUsageRows(sql, rows);
   if (check.errors.length > 0) {
     throw new DomainError('invalid', describeRowErrors(check.errors, rows.length), { field: 'rows', details: check.errors });
   }
   if (check.conflicts.length > 0) {
-    throw new DomainError('conflict', conflictMessage(check.conflicts), {
+    const refusal = conflictError(check.conflicts);
+    throw new DomainError('conflict', refusal.key, {
+      params: refusal.params,
       field: 'rows',
       details: check.conflicts.map((c) => ({ ...c, reason: CORRECTION_NEEDS_VOID })),
     });
