@@ -22,7 +22,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** A form that failed its schema; `locale` is the viewer's (actions pass `await getLocale()`). */
+/** A form that failed its schema; `locale` is the viewer's (actions pass `await actionLocale()`). */
 export function invalidInput(error: z.ZodError, locale: Locale = 'en'): ActionResult<never> {
   const fieldErrors = fieldErrorsOf(error);
   const first = error.issues[0];
@@ -34,7 +34,7 @@ export function invalidInput(error: z.ZodError, locale: Locale = 'en'): ActionRe
 
 /**
  * Turns the errors a user can act on into a result, rendered in `locale` (actions pass
- * `await getLocale()`): a DomainError, or a database refusal (a constraint or trigger that
+ * `await actionLocale()`): a DomainError, or a database refusal (a constraint or trigger that
  * held; a concurrent change got there first). Anything else is a bug: rethrown.
  */
 export function actionError(error: unknown, locale: Locale = 'en'): ActionResult<never> {

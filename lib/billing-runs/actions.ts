@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
-import { getLocale } from '../i18n/server';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { auditActor } from '../db/audit';
 import { startBillingRun } from './commands';
@@ -16,14 +16,14 @@ import { startBillingRunSchema } from './schemas';
 export async function startBillingRunAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS');
   const parsed = startBillingRunSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error, await getLocale());
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let runId: number;
   try {
     const started = await startBillingRun(parsed.data.month, auditActor(actor));
     runId = started.runId;
     started.done.catch((error: unknown) => console.error(`billing run ${runId} failed`, error));
   } catch (error) {
-    return actionError(error, await getLocale());
+    return actionError(error, await actionLocale());
   }
   revalidatePath('/billing-runs');
   redirect(`/billing-runs/${runId}`);

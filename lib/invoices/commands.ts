@@ -162,7 +162,9 @@ export async function createCorrection(tx: Tx, actor: Actor, input: InvoiceRef):
   }
   const existing = await tx.invoice.findUnique({ where: { replacesId: original.id }, select: { id: true, number: true, status: true } });
   if (existing) {
-    throw new DomainError('conflict', 'error.invoice.alreadyCorrected', { params: { invoice: label(original), correction: existing.number ?? `#${existing.id}`, status: existing.status }, field: 'id' });
+    throw existing.number
+      ? new DomainError('conflict', 'error.invoice.alreadyCorrected', { params: { invoice: label(original), correction: existing.number, status: existing.status }, field: 'id' })
+      : new DomainError('conflict', 'error.invoice.alreadyCorrectedByDraft', { params: { invoice: label(original), id: existing.id, status: existing.status }, field: 'id' });
   }
   await refuseWhileRunning(tx, original.month);
   const { from, to } = monthBounds(original.month);

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
-import { getLocale } from '../i18n/server';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { today } from '../clock';
 import { db } from '../db/client';
@@ -17,7 +17,7 @@ import { PLAN_TX_OPTIONS } from './transaction';
 export async function previewPlanChangeAction(input: unknown): Promise<ActionResult<PlanPreview>> {
   await requireRole('OPS');
   const parsed = planChangeSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error, await getLocale());
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   try {
     const app = await db.app.findUnique({
       where: { sdkAppId: BigInt(parsed.data.sdkAppId) },
@@ -26,7 +26,7 @@ export async function previewPlanChangeAction(input: unknown): Promise<ActionRes
     if (!app) throw new DomainError('not_found', 'error.app.notFound', { params: { sdkAppId: String(parsed.data.sdkAppId) }, field: 'sdkAppId' });
     return { ok: true, data: await previewPlanChange(db, app, parsed.data, today()) };
   } catch (error) {
-    return actionError(error, await getLocale());
+    return actionError(error, await actionLocale());
   }
 }
 
@@ -34,12 +34,12 @@ export async function previewPlanChangeAction(input: unknown): Promise<ActionRes
 export async function applyPlanChangeAction(input: unknown): Promise<ActionResult<{ kind: PlanChangeKind; effectiveOn: string }>> {
   const actor = await requireRole('OPS');
   const parsed = planChangeSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error, await getLocale());
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let result;
   try {
     result = await db.$transaction((tx) => applyPlanChange(tx, actor, parsed.data, today()), PLAN_TX_OPTIONS);
   } catch (error) {
-    return actionError(error, await getLocale());
+    return actionError(error, await actionLocale());
   }
   revalidatePath(`/accounts/${result.preview.accountId}/apps/${result.preview.sdkAppId}`);
   revalidatePath(`/accounts/${result.preview.accountId}`);
@@ -49,12 +49,12 @@ export async function applyPlanChangeAction(input: unknown): Promise<ActionResul
 export async function createAppAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS');
   const parsed = createAppSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error, await getLocale());
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let created;
   try {
     created = await db.$transaction((tx) => createApp(tx, actor, parsed.data), PLAN_TX_OPTIONS);
   } catch (error) {
-    return actionError(error, await getLocale());
+    return actionError(error, await actionLocale());
   }
   revalidatePath(`/accounts/${created.accountId}`);
   redirect(`/accounts/${created.accountId}/apps/${created.sdkAppId}`);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
-import { getLocale } from '../i18n/server';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { today } from '../clock';
 import { db } from '../db/client';
@@ -13,12 +13,12 @@ import { grantTrialSchema } from './schemas';
 export async function grantTrialAction(input: unknown): Promise<ActionResult<GrantedTrial>> {
   const actor = await requireRole('OPS');
   const parsed = grantTrialSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error, await getLocale());
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let grant;
   try {
     grant = await db.$transaction((tx) => grantTrial(tx, actor, parsed.data, today()), PLAN_TX_OPTIONS);
   } catch (error) {
-    return actionError(error, await getLocale());
+    return actionError(error, await actionLocale());
   }
   revalidatePath(`/accounts/${grant.accountId}/apps/${grant.sdkAppId}`);
   return { ok: true, data: grant };

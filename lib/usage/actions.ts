@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
-import { getLocale } from '../i18n/server';
+import { actionLocale } from '../i18n/server';
 import { auditActor } from '../db/audit';
 import { requireRole } from '../auth/guard';
 import { today } from '../clock';
@@ -29,7 +29,7 @@ export type CsvPreview = {
 export async function previewUsageCsvAction(csv: string): Promise<ActionResult<CsvPreview>> {
   await requireRole('OPS');
   const parsed = csvInputSchema.safeParse({ csv });
-  if (!parsed.success) return invalidInput(parsed.error, await getLocale());
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   const result = validateUsageCsv(parsed.data.csv, { today: today() });
   const rows = result.ok ? result.rows : (result.valid?.rows ?? []);
   const rowLines = result.ok ? result.rowLines : (result.valid?.rowLines ?? []);
@@ -63,14 +63,14 @@ export async function previewUsageCsvAction(csv: string): Promise<ActionResult<C
 export async function commitUsageCsvAction(csv: string): Promise<ActionResult<IngestResult>> {
   const actor = await requireRole('OPS');
   const parsed = csvInputSchema.safeParse({ csv });
-  if (!parsed.success) return invalidInput(parsed.error, await getLocale());
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   const result = validateUsageCsv(parsed.data.csv, { today: today() });
   if (!result.ok) return { ok: false, message: result.message };
   let written: IngestResult;
   try {
     written = await driverTransaction((sql) => ingestUsage(sql, { source: 'CSV', sentBy: actor.id, audit: auditActor(actor) }, result.rows));
   } catch (error) {
-    return actionError(error, await getLocale());
+    return actionError(error, await actionLocale());
   }
   revalidatePath('/usage');
   return { ok: true, data: written };
