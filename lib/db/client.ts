@@ -27,7 +27,7 @@ export class TransactionNestingError extends Error {
 }
 
 /** Throws when the caller is inside any transaction (driver SQL takes its own connection). */
-export function refuseDriverInPrismaTransaction(what: string): void {
+export function refuseInsideTransaction(what: string): void {
   const inside = transactionScope.getStore();
   if (inside) throw new TransactionNestingError(what, inside);
 }

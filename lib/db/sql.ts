@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDatabase, inDriverTransaction, refuseDriverInPrismaTransaction, type Tx } from './client';
+import { getDatabase, inDriverTransaction, refuseInsideTransaction, type Tx } from './client';
 import type { Driver } from './driver';
 
 export { auditInsert, writeAuditSql } from './audit';
@@ -49,10 +49,10 @@ export function prismaSql(tx: Pick<Tx, '$queryRawUnsafe'>): Sql {
  * on PGlite it would wait for that transaction forever, on PostgreSQL it would read outside it.
  */
 export function driverSql(): Sql {
-  refuseDriverInPrismaTransaction('driverSql()');
+  refuseInsideTransaction('driverSql()');
   const driver = getDatabase().driver;
   return (text, params = []) => {
-    refuseDriverInPrismaTransaction('driverSql()');
+    refuseInsideTransaction('driverSql()');
     return driver.query(text, [...params]);
   };
 }
@@ -85,7 +85,7 @@ export type DriverTransactionOptions = {
  * `fn` uses only the `sql` it is given.
  */
 export async function driverTransaction<T>(fn: (sql: Sql) => Promise<T>, options: DriverTransactionOptions = {}): Promise<T> {
-  refuseDriverInPrismaTransaction('driverTransaction()');
+  refuseInsideTransaction('driverTransaction()');
   const driver = options.driver ?? getDatabase().driver;
   return inDriverTransaction(() => runDriverTransaction(driver, fn, options));
 }
