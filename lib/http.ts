@@ -36,3 +36,40 @@ export function apiErrorFrom(error: unknown, locale: Locale = 'en') {
   console.error(error);
   return apiError(500, 'internal', { key: 'error.internal', params: {} }, { locale });
 }
+
+/**
+ * A request body as text, reading at most `maxBytes`: Content-Length is only a hint (a chunked
+ * body has none, and a client may send more than it declared), so the bytes are counted as they
+ * arrive and reading stops, the stream cancelled, as soon as they pass the limit. `null` means
+ * too large: nothing beyond the limit was read or kept.
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) {
+    await request.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let read = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    read += value.byteLength;
+    if (read > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+/** 413 naming the limit, in bytes and in the unit people think in. */
+export function payloadTooLarge(maxBytes: number, what = 'body', locale: Locale = 'en') {
+  const mib = maxBytes / (1024 * 1024);
+  return apiError(413, 'invalid', { key: 'error.api.payloadTooLarge', params: { what, max: maxBytes.toLocaleString('en-US'), mib } }, { field: what, locale });
+}

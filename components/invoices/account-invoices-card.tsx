@@ -6,6 +6,7 @@ import { LinkButton } from '../ui/button';
 import { Card } from '../ui/card';
 import { EmptyState } from '../ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
+import { PlannedIssue } from './planned-issue';
 import { InvoiceStatusBadge } from './status-badge';
 
 /**
@@ -52,7 +53,7 @@ export async function AccountInvoicesCard({ accountId, invoices }: { accountId: 
                   {formatMoney(invoice.total, invoice.currency, locale)}
                 </TD>
                 <TD className="text-xs text-slate-600 tabular-nums">
-                  {invoice.issuedAt ? formatDateTime(invoice.issuedAt, locale) : t('invoices.planned', { date: invoice.plannedIssueDate })}
+                  {invoice.issuedAt ? formatDateTime(invoice.issuedAt, locale) : <PlannedIssue date={invoice.plannedIssueDate} overdue={invoice.issueOverdue} t={t} />}
                 </TD>
               </TR>
             ))}

@@ -14,7 +14,7 @@ export function CurrencyTotals({ totals, t, locale }: { totals: CurrencyTotal[];
           key={total.currency}
           label={t('invoices.totals.label', { currency: total.currency })}
           value={formatMoney(total.total, total.currency, locale)}
-          hint={t('invoices.totals.hint', { count: total.count })}
+          hint={total.voidCount > 0 ? t('invoices.totals.hintWithVoid', { count: total.count, void: total.voidCount }) : t('invoices.totals.hintNoVoid', { count: total.count })}
         />
       ))}
     </div>

@@ -98,7 +98,8 @@ export function InvoiceActions({ id, status, corrected, plannedDate }: { id: num
           </Button>
         </form>
       ) : null}
-      {issueState.ok && issueState.message ? <FormMessage ok>{t('invoice.action.issued', { number: issueState.message })}</FormMessage> : null}
+      {/* "Issued as …" belongs to the issued state only: once paid or void, the badge says what holds. */}
+      {status === 'ISSUED' && issueState.ok && issueState.message ? <FormMessage ok>{t('invoice.action.issued', { number: issueState.message })}</FormMessage> : null}
       <Result state={payState} />
       <Result state={correctState} />
     </div>

@@ -6,6 +6,7 @@ import type { Translate } from '@/lib/i18n/translate';
 import type { InvoiceDetail } from '@/lib/invoices/queries';
 import { cn } from '../ui/cn';
 import { lineTitle } from './labels';
+import { PlannedIssue } from './planned-issue';
 import { SELLER } from './seller';
 
 function Meta({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
@@ -76,7 +77,9 @@ export function InvoiceDocument({ invoice, t, locale, basePath }: { invoice: Inv
               {formatDateTime(invoice.issuedAt, locale)}
             </Meta>
           ) : (
-            <Meta label={t('invoice.plannedIssue')}>{invoice.plannedIssueDate}</Meta>
+            <Meta label={t('invoice.plannedIssue')}>
+              <PlannedIssue date={invoice.plannedIssueDate} overdue={invoice.issueOverdue} t={t} label={false} />
+            </Meta>
           )}
           {invoice.paidAt ? <Meta label={t('invoice.paidOn')}>{formatDateTime(invoice.paidAt, locale)}</Meta> : null}
           {invoice.voidedAt ? <Meta label={t('invoice.voidedOn')}>{formatDateTime(invoice.voidedAt, locale)}</Meta> : null}
@@ -87,7 +90,8 @@ export function InvoiceDocument({ invoice, t, locale, basePath }: { invoice: Inv
 
       {invoice.status === 'VOID' ? (
         <p className="mt-4 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800" role="note">
-          {t('invoice.voidNote', { reason: invoice.voidReason ?? '' })}
+          {/* The reason as typed, apart from the sentence: it has its own punctuation. */}
+          <span>{t('invoice.voidReason')}</span> <q className="font-medium whitespace-pre-line" data-testid="void-reason">{invoice.voidReason}</q>
           {invoice.replacedBy ? (
             <>
               {' '}

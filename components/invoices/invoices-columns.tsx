@@ -7,6 +7,7 @@ import type { Locale } from '@/lib/i18n/messages';
 import type { Translate } from '@/lib/i18n/translate';
 import type { InvoiceRow } from '@/lib/invoices/queries';
 import { Badge } from '../ui/badge';
+import { PlannedIssue } from './planned-issue';
 import { InvoiceStatusBadge } from './status-badge';
 
 export function getInvoicesColumns(t: Translate, locale: Locale, options: { basePath: string; showAccount: boolean }): ColumnDef<InvoiceRow, unknown>[] {
@@ -91,7 +92,9 @@ export function getInvoicesColumns(t: Translate, locale: Locale, options: { base
         row.original.issuedAt ? (
           <span className="tabular-nums">{formatDateTime(row.original.issuedAt, locale)}</span>
         ) : (
-          <span className="text-xs text-slate-500">{t('invoices.planned', { date: row.original.plannedIssueDate })}</span>
+          <span className="text-xs text-slate-500">
+            <PlannedIssue date={row.original.plannedIssueDate} overdue={row.original.issueOverdue} t={t} />
+          </span>
         ),
     },
   );

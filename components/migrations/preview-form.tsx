@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { startTransition, useActionState } from 'react';
 import { initialActionState } from '@/lib/action-result';
 import { CURRENT_EDITIONS, type CurrentEdition } from '@/lib/billing/catalog';
 import { useI18n } from '@/lib/i18n/client';
@@ -12,30 +12,39 @@ import { Button } from '../ui/button';
 import { Field, FormMessage, Select } from '../ui/form';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 import { editionName } from './labels';
+import { usePreviewDraft } from './preview-draft';
 
+/** The form's choices live in PreviewDraftProvider, so the page knows at once when they stop matching the preview. */
 export function PreviewForm({
   ticketId,
   apps,
-  editions,
-  months,
   effectiveOn,
   lastLegacyDay,
   previewed,
 }: {
   ticketId: number;
   apps: PreviewChoice[];
-  /** The editions of the last preview, if any. */
-  editions: Record<string, CurrentEdition> | null;
-  months: number;
   effectiveOn: string;
   lastLegacyDay: string;
   previewed: boolean;
 }) {
   const { t } = useI18n();
+  const draft = usePreviewDraft();
   const [state, action, pending] = useActionState(previewTicketAction, initialActionState);
   const errors = state.ok ? undefined : state.fieldErrors;
   return (
-    <form action={action} className="flex flex-col gap-3" aria-label={t('migrations.preview.title')}>
+    <form
+      // Submitted by hand rather than through `action`: React resets a form after its action,
+      // which would put the selects back to the page's first values while the state (and the
+      // preview just computed) keeps the chosen ones.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+      className="flex flex-col gap-3"
+      aria-label={t('migrations.preview.title')}
+    >
       <input type="hidden" name="ticketId" value={ticketId} />
       <p className="text-sm text-slate-600">{t('migrations.preview.intro', { date: effectiveOn })}</p>
       {!state.ok ? <FormMessage>{state.message}</FormMessage> : null}
@@ -68,7 +77,15 @@ export function PreviewForm({
                     <Badge tone="amber">{editionName(app.heldEdition)}</Badge>
                   </TD>
                   <TD>
-                    <Select id={name} name={name} defaultValue={editions?.[app.sdkAppId] ?? app.defaultEdition} aria-invalid={Boolean(error)}>
+                    <Select
+                      id={name}
+                      name={name}
+                      value={draft.form.editions[app.sdkAppId] ?? app.defaultEdition}
+                      onChange={(e) => draft.setEdition(app.sdkAppId, e.target.value as CurrentEdition)}
+                      aria-invalid={Boolean(error)}
+                      // A choice that is not the one previewed stands out.
+                      className={draft.changes.some((c) => c.kind === 'edition' && c.sdkAppId === app.sdkAppId) ? 'ring-2 ring-rose-400' : undefined}
+                    >
                       {CURRENT_EDITIONS.map((e) => (
                         <option key={e} value={e}>
                           {editionName(e)}
@@ -86,7 +103,13 @@ export function PreviewForm({
       )}
       <div className="flex flex-wrap items-end gap-3">
         <Field label={t('migrations.preview.months')} htmlFor="months" error={errors?.months}>
-          <Select id="months" name="months" defaultValue={String(months)} className="w-32">
+          <Select
+            id="months"
+            name="months"
+            value={String(draft.form.months)}
+            onChange={(e) => draft.setMonths(Number(e.target.value))}
+            className={draft.changes.some((c) => c.kind === 'months') ? 'w-32 ring-2 ring-rose-400' : 'w-32'}
+          >
             {Array.from({ length: MAX_PREVIEW_MONTHS }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {t('migrations.preview.monthsOption', { count: n })}
@@ -94,7 +117,7 @@ export function PreviewForm({
             ))}
           </Select>
         </Field>
-        <Button type="submit" disabled={pending} variant={previewed ? 'secondary' : 'primary'}>
+        <Button type="submit" disabled={pending} variant={previewed && !draft.stale ? 'secondary' : 'primary'}>
           {pending ? t('migrations.preview.pending') : previewed ? t('migrations.preview.again') : t('migrations.preview.submit')}
         </Button>
       </div>

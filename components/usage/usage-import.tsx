@@ -4,15 +4,36 @@ import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/action-result';
 import { formatCount } from '@/lib/i18n/format';
 import { useI18n } from '@/lib/i18n/client';
-import { commitUsageCsvAction, previewUsageCsvAction, type CsvPreview } from '@/lib/usage/actions';
+import type { Translate } from '@/lib/i18n/translate';
 import type { IngestResult } from '@/lib/usage/commands';
-import { CSV_TEMPLATE } from '@/lib/usage/csv';
+import { CSV_TEMPLATE, MAX_CSV_BYTES } from '@/lib/usage/csv';
+import type { CsvPreview } from '@/lib/usage/import';
 import { Button } from '../ui/button';
 import { Field, FormMessage, Input } from '../ui/form';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
 
 /** Shown at most; the count says how many there are. */
 const SHOWN_ERRORS = 500;
+
+const MIB = 1024 * 1024;
+
+/**
+ * Sends the file's text to /api/usage/csv (see lib/usage/csv-upload.ts). Whatever goes wrong (a
+ * refusal, a lost connection, an answer that is not JSON) comes back as a message for the page,
+ * never as an exception that would end on the error page.
+ */
+async function sendCsv<T>(step: 'preview' | 'commit', text: string, t: Translate): Promise<ActionResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/usage/csv?step=${step}`, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8' }, body: text });
+  } catch {
+    return { ok: false, message: t('usage.upload.unreachable') };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok && body && typeof body === 'object' && 'ok' in body) return body as ActionResult<T>;
+  const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+  return { ok: false, message: t('usage.upload.refused', { status: response.status, message: typeof message === 'string' ? message : response.statusText }) };
+}
 
 /**
  * The CSV import: choose a file, see every error (line, field, reason) or what would be
@@ -31,16 +52,27 @@ export function UsageImport() {
   const choose = async (file: File | undefined) => {
     setPreview(null);
     setResult(null);
+    setText(null);
     if (!file) return;
-    const content = await file.text();
-    setText(content);
     setFileName(file.name);
-    startTransition(async () => setPreview(await previewUsageCsvAction(content)));
+    if (file.size > MAX_CSV_BYTES) {
+      setPreview({ ok: false, message: t('usage.upload.tooLarge', { size: (file.size / MIB).toFixed(1), max: MAX_CSV_BYTES / MIB }) });
+      return;
+    }
+    let content: string;
+    try {
+      content = await file.text();
+    } catch {
+      setPreview({ ok: false, message: t('usage.upload.unreadable', { file: file.name }) });
+      return;
+    }
+    setText(content);
+    startTransition(async () => setPreview(await sendCsv<CsvPreview>('preview', content, t)));
   };
   const commit = () => {
     if (text === null) return;
     startTransition(async () => {
-      const written = await commitUsageCsvAction(text);
+      const written = await sendCsv<IngestResult>('commit', text, t);
       setResult(written);
       if (written.ok) {
         setText(null);

@@ -17,6 +17,7 @@ const invoice: InvoiceDetail = {
   voidedAt: null,
   voidReason: null,
   plannedIssueDate: '2026-12-03',
+  issueOverdue: false,
   billingRunId: 1,
   replaces: null,
   replacedBy: null,
@@ -49,5 +50,20 @@ describe('invoiceCsv', () => {
     expect(invoiceCsv(invoice).startsWith('\uFEFF')).toBe(true);
     expect(invoiceCsvFilename(invoice)).toBe('INV-2026-000003_2026-11.csv');
     expect(invoiceCsvFilename({ ...invoice, number: null })).toBe('draft-7_2026-11.csv');
+  });
+
+  it('neutralises a formula behind a TAB or spaces and keeps a credit amount a number', () => {
+    const hostile: InvoiceDetail = {
+      ...invoice,
+      apps: [
+        {
+          ...invoice.apps[0]!,
+          appName: "\t=cmd|' /C calc'!A0",
+          lines: [{ position: 1, code: 'PACKAGE', edition: 'STANDARD', addon: null, from: '2026-11-01', to: '2026-11-10', quantity: '-10', unitPrice: '999', amount: '-322.26', explain: '  @SUM(1+1)' }],
+        },
+      ],
+    };
+    const lines = invoiceCsv(hostile).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[1]).toBe("INV-2026-000003,ISSUED,2026-11,USD,1400000005,'\t=cmd|' /C calc'!A0,PACKAGE,Package,STANDARD,,2026-11-01,2026-11-10,-10,999,-322.26,'  @SUM(1+1)");
   });
 });

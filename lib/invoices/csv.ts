@@ -1,12 +1,6 @@
 import { LINE_CODE_LABELS, type LineCode } from '../billing/catalog';
+import { csvDocument, type CsvValue } from '../csv';
 import type { InvoiceDetail } from './queries';
-
-function cell(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote what CSV needs quoted, and neutralise spreadsheet formulas (= + - @ at the start of text).
-  const safe = /^[=+@]/.test(text) || (/^-/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export const INVOICE_CSV_COLUMNS = [
   'invoice',
@@ -29,12 +23,11 @@ export const INVOICE_CSV_COLUMNS = [
 
 /**
  * An invoice as CSV: one row per line (amounts as exact decimal strings, in the invoice's
- * currency), then a TOTAL row. UTF-8 with a byte-order mark so spreadsheet programs read the
- * Chinese names right.
+ * currency), then a TOTAL row; cells neutralised and quoted by lib/csv.ts.
  */
 export function invoiceCsv(invoice: InvoiceDetail): string {
   const ref = invoice.number ?? `DRAFT-${invoice.id}`;
-  const rows: (string | number | null)[][] = [[...INVOICE_CSV_COLUMNS]];
+  const rows: CsvValue[][] = [[...INVOICE_CSV_COLUMNS]];
   for (const app of invoice.apps) {
     for (const line of app.lines) {
       rows.push([
@@ -58,7 +51,7 @@ export function invoiceCsv(invoice: InvoiceDetail): string {
     }
   }
   rows.push([ref, invoice.status, invoice.month, invoice.currency, null, null, 'TOTAL', 'Total', null, null, invoice.period.from, invoice.period.to, null, null, invoice.total, null]);
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }
 
 export function invoiceCsvFilename(invoice: Pick<InvoiceDetail, 'id' | 'number' | 'month'>): string {

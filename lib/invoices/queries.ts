@@ -5,7 +5,8 @@ import { monthBounds } from '../billing/dates';
 import { plannedIssueDate } from '../billing-runs/schemas';
 import { db } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
-import { CUSTOMER_VISIBLE_STATUSES, type InvoicesSearch, type InvoiceSortKey, type InvoiceStatus } from './schemas';
+import { today } from '../clock';
+import { CUSTOMER_VISIBLE_STATUSES, isIssueOverdue, type InvoicesSearch, type InvoiceSortKey, type InvoiceStatus } from './schemas';
 
 export type InvoiceRow = {
   id: number;
@@ -20,10 +21,13 @@ export type InvoiceRow = {
   lineCount: number;
   issuedAt: string | null;
   plannedIssueDate: string;
+  /** A draft past its planned issue date. */
+  issueOverdue: boolean;
   replacesNumber: string | null;
 };
 
-export type CurrencyTotal = { currency: 'CNY' | 'USD'; count: number; total: string };
+/** The filtered set's invoices of one currency: `count` and `total` leave the void ones out, `voidCount` says how many. */
+export type CurrencyTotal = { currency: 'CNY' | 'USD'; count: number; voidCount: number; total: string };
 
 const ORDER_BY: Record<InvoiceSortKey, Prisma.Sql> = {
   month: Prisma.sql`i."month"`,
@@ -71,10 +75,11 @@ export async function listInvoices(
   search: InvoicesSearch,
 ): Promise<{ rows: InvoiceRow[]; rowCount: number; pageCount: number; totals: CurrencyTotal[] }> {
   const where = invoicesWhere(actor, search);
+  const day = today();
   const direction = search.sort.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const nulls = search.sort.desc ? Prisma.sql`NULLS LAST` : Prisma.sql`NULLS FIRST`;
   const [rows, totals] = await Promise.all([
-    db.$queryRaw<(Omit<InvoiceRow, 'issuedAt' | 'plannedIssueDate'> & { issuedAt: Date | null })[]>`
+    db.$queryRaw<(Omit<InvoiceRow, 'issuedAt' | 'plannedIssueDate' | 'issueOverdue'> & { issuedAt: Date | null })[]>`
       SELECT i."id", i."number", i."accountId", a."name" AS "accountName", i."month", i."scheme"::text AS "scheme",
              i."currency"::text AS "currency", i."status"::text AS "status", i."total"::text AS "total", i."issuedAt",
              (SELECT count(*)::int FROM "InvoiceLine" l WHERE l."invoiceId" = i."id") AS "lineCount",
@@ -84,17 +89,23 @@ export async function listInvoices(
         ${where}
        ORDER BY ${ORDER_BY[search.sort.id]} ${direction} ${nulls}, i."id" ${direction}
        LIMIT ${search.perPage} OFFSET ${(search.page - 1) * search.perPage}`,
-    // Totals of the whole filtered set; a void invoice is counted but its amount is not owed.
-    db.$queryRaw<{ currency: 'CNY' | 'USD'; count: number; total: string }[]>`
-      SELECT i."currency"::text AS "currency", count(*)::int AS "count",
-             COALESCE(sum(i."total") FILTER (WHERE i."status" <> 'VOID'), 0)::text AS "total"
+    // Totals of the whole filtered set: a void invoice is owed nothing, so it is neither summed
+    // nor counted with the others (the page says how many were left out).
+    db.$queryRaw<CurrencyTotal[]>`
+      SELECT i."currency"::text AS "currency",
+             (count(*) FILTER (WHERE i."status" <> 'VOID'))::int AS "count",
+             (count(*) FILTER (WHERE i."status" = 'VOID'))::int AS "voidCount",
+             COALESCE(sum(i."total") FILTER (WHERE i."status" <> 'VOID'), 0)::numeric(30,2)::text AS "total"
         FROM "Invoice" i JOIN "Account" a ON a."id" = i."accountId"
         ${where}
        GROUP BY i."currency" ORDER BY i."currency"`,
   ]);
-  const rowCount = totals.reduce((n, t) => n + t.count, 0);
+  const rowCount = totals.reduce((n, t) => n + t.count + t.voidCount, 0);
   return {
-    rows: rows.map((r) => ({ ...r, issuedAt: r.issuedAt?.toISOString() ?? null, plannedIssueDate: plannedIssueDate(r.month) })),
+    rows: rows.map((r) => {
+      const planned = plannedIssueDate(r.month);
+      return { ...r, issuedAt: r.issuedAt?.toISOString() ?? null, plannedIssueDate: planned, issueOverdue: isIssueOverdue({ status: r.status, plannedIssueDate: planned }, day) };
+    }),
     rowCount,
     pageCount: Math.max(1, Math.ceil(rowCount / search.perPage)),
     totals,
@@ -145,6 +156,8 @@ export type InvoiceDetail = {
   voidedAt: string | null;
   voidReason: string | null;
   plannedIssueDate: string;
+  /** A draft past its planned issue date. */
+  issueOverdue: boolean;
   billingRunId: number | null;
   replaces: { id: number; number: string | null } | null;
   replacedBy: { id: number; number: string | null; status: InvoiceStatus } | null;
@@ -214,6 +227,7 @@ export async function getInvoice(actor: Actor, id: number): Promise<InvoiceDetai
     voidedAt: invoice.voidedAt?.toISOString() ?? null,
     voidReason: invoice.voidReason,
     plannedIssueDate: plannedIssueDate(invoice.month),
+    issueOverdue: isIssueOverdue({ status: invoice.status, plannedIssueDate: plannedIssueDate(invoice.month) }, today()),
     billingRunId: invoice.billingRunId,
     replaces: invoice.replaces,
     replacedBy,
@@ -322,7 +336,7 @@ export async function getInvoiceUsage(detail: Pick<InvoiceDetail, 'month' | 'sch
   return series;
 }
 
-export type AccountInvoiceRow = Pick<InvoiceRow, 'id' | 'number' | 'month' | 'status' | 'total' | 'currency' | 'issuedAt' | 'plannedIssueDate'>;
+export type AccountInvoiceRow = Pick<InvoiceRow, 'id' | 'number' | 'month' | 'status' | 'total' | 'currency' | 'issuedAt' | 'plannedIssueDate' | 'issueOverdue'>;
 
 /** The account page's invoices, newest first; a customer sees only issued, paid and void ones. */
 export async function listAccountInvoices(actor: Actor, accountId: number, limit = 24): Promise<AccountInvoiceRow[]> {
@@ -337,6 +351,7 @@ export async function listAccountInvoices(actor: Actor, accountId: number, limit
     take: limit,
     select: { id: true, number: true, month: true, status: true, total: true, currency: true, issuedAt: true },
   });
+  const day = today();
   return invoices.map((i) => ({
     id: i.id,
     number: i.number,
@@ -346,5 +361,6 @@ export async function listAccountInvoices(actor: Actor, accountId: number, limit
     currency: i.currency,
     issuedAt: i.issuedAt?.toISOString() ?? null,
     plannedIssueDate: plannedIssueDate(i.month),
+    issueOverdue: isIssueOverdue({ status: i.status, plannedIssueDate: plannedIssueDate(i.month) }, day),
   }));
 }

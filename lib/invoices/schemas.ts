@@ -46,3 +46,8 @@ export type InvoicesSearch = z.infer<typeof invoicesSearchSchema>;
 export function parseInvoicesSearch(params: SearchParams): InvoicesSearch {
   return invoicesSearchSchema.parse(flattenSearchParams(params));
 }
+
+/** A draft whose planned issue date has passed: ops were due to issue it (the 3rd of M+1). */
+export function isIssueOverdue(invoice: { status: InvoiceStatus; plannedIssueDate: string }, today: string): boolean {
+  return invoice.status === 'DRAFT' && invoice.plannedIssueDate < today;
+}

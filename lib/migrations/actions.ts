@@ -7,7 +7,7 @@ import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { db } from '../db/client';
 import { executeMigration, MIGRATION_TX_OPTIONS, openTicket, previewTicket, rejectTicket } from './commands';
-import { executeMigrationSchema, openTicketSchema, previewFormInput, previewTicketSchema, rejectTicketSchema } from './schemas';
+import { executeFormInput, executeMigrationSchema, openTicketSchema, previewFormInput, previewTicketSchema, rejectTicketSchema } from './schemas';
 
 export async function openTicketAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
@@ -40,8 +40,7 @@ export async function previewTicketAction(_prev: ActionResult, form: FormData): 
 
 export async function executeMigrationAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
-  const raw = Object.fromEntries(form);
-  const parsed = executeMigrationSchema.safeParse(raw);
+  const parsed = executeMigrationSchema.safeParse(executeFormInput(form));
   if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let accountId: number;
   try {

@@ -171,6 +171,34 @@ const PART_WORDS: Record<BasisPart, string> = {
 };
 
 /**
+ * What executes must be exactly what the person saw: the ticket's last preview (its token), for
+ * the editions and months their form holds. A form changed after its preview, or a page that
+ * shows an older preview than the ticket's (previewed again elsewhere), is refused.
+ */
+function requireShownPreview(
+  ticket: { id: number; previewToken: string | null; previewMonths: number },
+  previewed: Record<string, CurrentEdition>,
+  shown: { previewToken: string; months: number; editions: Record<string, CurrentEdition> },
+): void {
+  if (shown.previewToken !== ticket.previewToken) {
+    throw new DomainError('conflict', `Ticket ${ticket.id} was previewed again since this page was loaded: reload it, check the new figures, then execute`, {
+      field: 'previewToken',
+    });
+  }
+  const apps = [...new Set([...Object.keys(previewed), ...Object.keys(shown.editions)])].sort();
+  const differences = apps
+    .filter((app) => previewed[app] !== shown.editions[app])
+    .map((app) => `app ${app}: ${previewed[app] ?? 'not previewed'} previewed, ${shown.editions[app] ?? 'none'} submitted`);
+  if (shown.months !== ticket.previewMonths) differences.push(`months to re-rate: ${ticket.previewMonths} previewed, ${shown.months} submitted`);
+  if (differences.length > 0) {
+    throw new DomainError('conflict', `What was submitted is not what ticket ${ticket.id} previewed (${differences.join('; ')}): preview these choices, check the figures, then execute`, {
+      field: 'editions',
+      details: { differences },
+    });
+  }
+}
+
+/**
  * Executes a previewed migration, irreversibly, in the caller's transaction: the ticket row is
  * locked, the preview token recomputed and compared, then the ticket becomes EXECUTED (effective
  * on the first day of next month) and the account CURRENT in USD from that day. The database
@@ -204,9 +232,10 @@ export async function executeMigration(
       { params: { typed: input.confirmAccountId, accountId: ticket.accountId }, field: 'confirmAccountId' },
     );
   }
+  const editions = ticket.editions as Record<string, CurrentEdition>;
+  requireShownPreview(ticket, editions, input);
   await tx.$queryRaw`SELECT "id" FROM "Account" WHERE "id" = ${ticket.accountId} FOR UPDATE`;
 
-  const editions = ticket.editions as Record<string, CurrentEdition>;
   const now = await currentPreviewToken(tx, { accountId: ticket.accountId, monthCount: ticket.previewMonths, editions, today });
   if (now.token !== ticket.previewToken) {
     const stored = (ticket.previewFigures as { tokenParts?: Partial<TokenParts> } | null)?.tokenParts;

@@ -91,6 +91,8 @@ export type TicketDetail = {
   previewedAt: string | null;
   previewMonths: number;
   editions: Record<string, CurrentEdition> | null;
+  /** The last preview's digest: the execute form sends it back (executeMigration compares). */
+  previewToken: string | null;
   figures: PreviewFigures | null;
   executedOn: string | null;
   effectiveOn: string | null;
@@ -131,6 +133,7 @@ export async function getTicket(ticketId: number): Promise<TicketDetail | null> 
     previewedAt: t.previewedAt?.toISOString() ?? null,
     previewMonths: t.previewMonths,
     editions: (t.editions as Record<string, CurrentEdition> | null) ?? null,
+    previewToken: t.previewToken,
     figures: (t.previewFigures as PreviewFigures | null) ?? null,
     executedOn: day(t.executedOn),
     effectiveOn: day(t.effectiveOn),

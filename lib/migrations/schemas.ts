@@ -33,23 +33,34 @@ export const currentEditionSchema = z.enum(CURRENT_EDITIONS, {
   error: `Edition must be one of the current scheme's editions (${CURRENT_EDITIONS.join(', ')})`,
 });
 
+const previewMonthsSchema = z.coerce
+  .number({ error: 'Months to re-rate must be a number' })
+  .int('Months to re-rate must be a whole number')
+  .min(1, 'Months to re-rate must be between 1 and 12')
+  .max(MAX_PREVIEW_MONTHS, 'Months to re-rate must be between 1 and 12');
+
+const editionsSchema = z.record(z.string().regex(/^[1-9][0-9]{9}$/, 'SDKAppID must be a 10-digit number'), currentEditionSchema);
+
 export const previewTicketSchema = z.object({
   ticketId: ticketIdSchema,
-  months: z.coerce
-    .number({ error: 'Months to re-rate must be a number' })
-    .int('Months to re-rate must be a whole number')
-    .min(1, 'Months to re-rate must be between 1 and 12')
-    .max(MAX_PREVIEW_MONTHS, 'Months to re-rate must be between 1 and 12')
-    .default(DEFAULT_PREVIEW_MONTHS),
+  months: previewMonthsSchema.default(DEFAULT_PREVIEW_MONTHS),
   /** Chosen current edition per SDKAppID; apps left out get the default mapping. */
-  editions: z
-    .record(z.string().regex(/^[1-9][0-9]{9}$/, 'SDKAppID must be a 10-digit number'), currentEditionSchema)
-    .default({}),
+  editions: editionsSchema.default({}),
 });
 export type PreviewTicketInput = z.infer<typeof previewTicketSchema>;
 
+/**
+ * Execution names what the person saw (issue 14): the token of the preview on their screen and
+ * the editions and months their form holds. The server executes only if they are exactly the
+ * ticket's last preview, which is the one it re-checks against the data.
+ */
 export const executeMigrationSchema = z.object({
   ticketId: ticketIdSchema,
+  previewToken: z
+    .string({ error: 'Preview token is missing: reload the ticket and check the preview' })
+    .regex(/^[0-9a-f]{64}$/, 'Preview token must be the 64-character digest of a preview'),
+  months: previewMonthsSchema,
+  editions: editionsSchema,
   confirmAccountId: z
     .string({ error: 'Type the account id to confirm' })
     .trim()
@@ -72,13 +83,29 @@ export const rejectTicketSchema = z.object({
 });
 export type RejectTicketInput = z.infer<typeof rejectTicketSchema>;
 
-/** A preview form: `months`, `edition.<sdkAppId>` fields. */
-export function previewFormInput(form: FormData): Record<string, unknown> {
+function formEditions(form: FormData): Record<string, string> {
   const editions: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith('edition.') && typeof value === 'string') editions[key.slice('edition.'.length)] = value;
   }
-  return { ticketId: form.get('ticketId'), months: form.get('months') ?? undefined, editions };
+  return editions;
+}
+
+/** A preview form: `months`, `edition.<sdkAppId>` fields. */
+export function previewFormInput(form: FormData): Record<string, unknown> {
+  return { ticketId: form.get('ticketId'), months: form.get('months') ?? undefined, editions: formEditions(form) };
+}
+
+/** The execute dialog's form: the confirmations, and the preview it restates (token, months, `edition.<sdkAppId>`). */
+export function executeFormInput(form: FormData): Record<string, unknown> {
+  return {
+    ticketId: form.get('ticketId'),
+    confirmAccountId: form.get('confirmAccountId') ?? undefined,
+    confirmIrreversible: form.get('confirmIrreversible') ?? undefined,
+    previewToken: form.get('previewToken') ?? undefined,
+    months: form.get('months') ?? undefined,
+    editions: formEditions(form),
+  };
 }
 
 // Tickets table --------------------------------------------------------------------------------

@@ -4,12 +4,12 @@ import { authenticateApiKey } from '../api-keys/queries';
 import { today } from '../clock';
 import type { Locale } from '../i18n/messages';
 import { driverSql, driverTransaction } from '../db/sql';
-import { apiError, apiErrorFrom, requestLocale } from '../http';
+import { apiError, apiErrorFrom, payloadTooLarge, readBodyText, requestLocale } from '../http';
 import { allRowErrors, ingestUsage, type IngestResult } from './commands';
 import { describeRowErrors, parseUsageRows } from './schemas';
 
-/** Far above 10,000 rows of JSON; anything larger is refused before it is parsed. */
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Far above 10,000 rows of JSON; anything larger is refused while it is read, before it is parsed. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 function unauthorized(locale: Locale) {
   const response = apiError(401, 'unauthorized', { key: 'error.api.unauthorized', params: {} }, { locale });
@@ -25,11 +25,11 @@ export async function handleUsagePost(request: Request): Promise<NextResponse> {
   const locale = requestLocale(request);
   const key = await authenticateApiKey(request.headers.get('authorization'));
   if (!key) return unauthorized(locale);
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) return apiError(413, 'invalid', { key: 'error.api.bodyTooLarge', params: { max: MAX_BODY_BYTES } }, { field: 'body', locale });
+  const text = await readBodyText(request, MAX_BODY_BYTES);
+  if (text === null) return payloadTooLarge(MAX_BODY_BYTES, 'body', locale);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     return apiError(400, 'invalid', { key: 'error.api.bodyNotJson', params: {} }, { field: 'body', locale });
   }

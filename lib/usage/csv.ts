@@ -21,8 +21,11 @@ export type CsvValidation =
 
 export const CSV_TEMPLATE = `${USAGE_FIELDS.join(',')}\n1400000001,2026-10-01,12000,150000,,,3.5,0.8\n`;
 
-/** Cap on the text accepted, well above 10,000 rows of eight columns. */
-export const MAX_CSV_CHARS = 2_000_000;
+/**
+ * Cap on a file's size: the API's body limit, so the import takes every batch the API takes
+ * (10,000 rows of eight quoted columns with CRLF are about 1.2 MB).
+ */
+export const MAX_CSV_BYTES = 8 * 1024 * 1024;
 
 type Record_ = { line: number; cells: string[] };
 
@@ -93,8 +96,9 @@ export function describeCsvErrors(errors: readonly CsvError[], rows: number): st
 
 /** Parses and validates a usage CSV with the API's rules; nothing is looked up in the database. */
 export function validateUsageCsv(text: string, options: { today: string }): CsvValidation {
-  if (text.length > MAX_CSV_CHARS) {
-    return { ok: false, rows: 0, message: `the file is too large (at most ${MAX_CSV_CHARS.toLocaleString('en-US')} characters)`, errors: [] };
+  // A character is at least one byte: a text longer than the byte cap is over it.
+  if (text.length > MAX_CSV_BYTES) {
+    return { ok: false, rows: 0, message: `the file is too large (at most ${MAX_CSV_BYTES.toLocaleString('en-US')} bytes)`, errors: [] };
   }
   const records = splitCsv(text);
   const header = records.shift();

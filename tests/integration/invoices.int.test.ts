@@ -156,7 +156,7 @@ describe('reading invoices', () => {
     expect(own.rows.map((r) => r.status).sort()).toEqual(['ISSUED', 'VOID']);
     // Totals leave void invoices out.
     const cny = own.totals.find((t) => t.currency === 'CNY')!;
-    expect(cny).toEqual({ currency: 'CNY', count: 2, total: '1999.00' });
+    expect(cny).toEqual({ currency: 'CNY', count: 1, voidCount: 1, total: '1999.00' });
     const filtered = await listInvoices(ops, parseInvoicesSearch({ month: '2026-10', currency: 'USD', status: 'ISSUED', q: 'zzz-no-such' }));
     expect(filtered.rowCount).toBe(0);
     // Digits are an account id; text matches account names and invoice numbers.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/guard';
+import type { CurrentEdition } from '../../lib/billing/catalog';
 import { SHIPPED_PRICE_BOOKS, priceBookRows, rateAccount, serializeInvoice } from '../../lib/billing';
 import { db } from '../../lib/db/client';
 import { DomainError } from '../../lib/errors';
@@ -97,7 +98,20 @@ async function showcase(managerId: string) {
 const tx = <T>(fn: (t: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<T>) => db.$transaction(fn, MIGRATION_TX_OPTIONS);
 const preview = (actor: Actor, input: Partial<PreviewTicketInput> & { ticketId: number }, clock: CommandClock = { today: TODAY }) =>
   tx((t) => previewTicket(t, actor, previewTicketSchema.parse(input), clock));
-const execute = (actor: Actor, input: ExecuteMigrationInput, clock: CommandClock = { today: TODAY }) => tx((t) => executeMigration(t, actor, input, clock));
+/** The preview the ticket page shows (its token, months and editions), as the execute dialog sends it. */
+async function shownPreview(ticketId: number): Promise<Pick<ExecuteMigrationInput, 'previewToken' | 'months' | 'editions'>> {
+  const ticket = await getDb().prisma.migrationTicket.findUnique({ where: { id: ticketId }, select: { previewToken: true, previewMonths: true, editions: true } });
+  return {
+    previewToken: ticket?.previewToken ?? '0'.repeat(64),
+    months: ticket?.previewMonths ?? 3,
+    editions: (ticket?.editions as Record<string, CurrentEdition> | null) ?? {},
+  };
+}
+type ExecuteInput = Omit<ExecuteMigrationInput, 'previewToken' | 'months' | 'editions'> & Partial<ExecuteMigrationInput>;
+const execute = async (actor: Actor, input: ExecuteInput, clock: CommandClock = { today: TODAY }) => {
+  const shown = await shownPreview(input.ticketId as number);
+  return tx((t) => executeMigration(t, actor, { ...shown, ...input }, clock));
+};
 const open = (actor: Actor, accountId: number, requestRef = 'REQ-1') => tx((t) => openTicket(t, actor, { accountId, requestRef, notes: '' }));
 
 async function domainError(promise: Promise<unknown>): Promise<DomainError> {
@@ -351,6 +365,43 @@ describe('migration execution', () => {
     ]);
     expect(nov).toMatchObject({ scheme: 'CURRENT', currency: 'USD', total: '699.00' });
     expect(nov!.lines).toEqual([expect.objectContaining({ sdkAppId, code: 'PACKAGE', edition: 'PRO', from: '2026-11-01', to: '2026-11-30', amount: '699.00' })]);
+  });
+
+  it('executes only what was previewed: other editions or months than the preview, or an older preview, are refused (issue 14)', async () => {
+    const am = await user('ACCOUNT_MANAGER');
+    const { account, ids } = await showcase(am.id);
+    const { id } = await open(am, account.id);
+    const [first, second, third] = ids.map(String) as [string, string, string];
+    await preview(am, { ticketId: id, editions: { [first]: 'STANDARD' } });
+    const old = await shownPreview(id);
+    expect(old.editions).toEqual({ [first]: 'STANDARD', [second]: 'PRO', [third]: 'DEVELOPER' });
+    const confirm = { ticketId: id, confirmAccountId: String(account.id), confirmIrreversible: true as const };
+
+    // The form was changed after the preview (Standard -> Pro) and submitted without previewing.
+    const changed = await domainError(execute(am, { ...confirm, editions: { ...old.editions, [first]: 'PRO' } }));
+    expect(changed).toMatchObject({ code: 'conflict', field: 'editions' });
+    expect(changed.message).toBe(
+      `What was submitted is not what ticket ${id} previewed (app ${first}: STANDARD previewed, PRO submitted): preview these choices, check the figures, then execute`,
+    );
+    const months = await domainError(execute(am, { ...confirm, months: 6 }));
+    expect(months.message).toContain('months to re-rate: 3 previewed, 6 submitted');
+    const missing = await domainError(execute(am, { ...confirm, editions: { [first]: 'STANDARD' } }));
+    expect(missing.message).toContain(`app ${second}: PRO previewed, none submitted`);
+    expect((await getTicket(id))?.status).toBe('PREVIEWED');
+
+    // Previewed again elsewhere (Pro): a page still showing the Standard preview is refused, even
+    // with the new editions, and so is a token that is not a preview's.
+    await preview(am, { ticketId: id, editions: { [first]: 'PRO' } });
+    const stale = await domainError(execute(am, { ...confirm, previewToken: old.previewToken, editions: { ...old.editions, [first]: 'PRO' } }));
+    expect(stale).toMatchObject({ code: 'conflict', field: 'previewToken' });
+    expect(stale.message).toMatch(/was previewed again since this page was loaded/);
+    expect((await domainError(execute(am, { ...confirm, previewToken: 'not-a-digest' }))).field).toBe('previewToken');
+    expect((await getDb().prisma.account.findUniqueOrThrow({ where: { id: account.id } })).scheme).toBe('LEGACY');
+
+    // What the page shows now executes, with those editions.
+    await execute(am, confirm);
+    const ticket = await getTicket(id);
+    expect(ticket).toMatchObject({ status: 'EXECUTED', editions: { [first]: 'PRO', [second]: 'PRO', [third]: 'DEVELOPER' } });
   });
 
   it('refuses to execute when anything the preview used changed, naming what', async () => {

@@ -22,6 +22,7 @@ export const errors = {
     'error.access.customerTickets': 'Customers do not see migration tickets',
     'error.api.unauthorized': 'A valid, unrevoked API key is required: Authorization: Bearer <key>',
     'error.api.bodyTooLarge': 'body: at most {max} bytes',
+    'error.api.payloadTooLarge': '{what}: too large; at most {max} bytes ({mib} MiB) are accepted per request',
     'error.api.bodyNotJson': 'body: must be JSON: an array of usage rows, or {"rows": [...]}',
 
     // Not found
@@ -85,6 +86,10 @@ export const errors = {
 
     // Usage
     'error.usage.empty': 'rows: the batch is empty',
+    'error.session.ended': 'Sign in again: the session has ended',
+    'error.usage.opsOnly': 'Only ops can import usage',
+    'error.usage.sameOrigin': 'The import must come from this console',
+    'error.usage.csvType': 'body: send the file as text/csv',
     'error.usage.tooMany': 'rows: a batch holds at most {max} rows (got {count}); split it',
     'error.usage.billed': 'usage of app {sdkAppId} for {month} is billed on invoice {invoice} ({status}): a correction of an issued month needs the invoice voided and a new invoice (void it in the console, then re-import and create the correction)',
     'error.usage.billedMany': 'usage of app {sdkAppId} for {month} is billed on invoice {invoice} ({status}) (and {more} more app-months): a correction of an issued month needs the invoice voided and a new invoice (void it in the console, then re-import and create the correction)',
@@ -151,6 +156,7 @@ export const errors = {
     'error.access.customerTickets': '客户不能查看迁移工单',
     'error.api.unauthorized': '需要有效且未吊销的 API 密钥：Authorization: Bearer <key>',
     'error.api.bodyTooLarge': 'body：最多 {max} 字节',
+    'error.api.payloadTooLarge': '{what}：太大；每个请求最多接受 {max} 字节（{mib} MiB）',
     'error.api.bodyNotJson': 'body：必须是 JSON：用量行的数组，或 {"rows": [...]}',
 
     'error.app.notFound': 'sdkAppId：应用 {sdkAppId} 不存在',
@@ -208,6 +214,10 @@ export const errors = {
     'error.run.runningNoId': '{month} 的计费任务已在运行；请等待其结束',
 
     'error.usage.empty': 'rows：批次为空',
+    'error.session.ended': '请重新登录：会话已结束',
+    'error.usage.opsOnly': '只有运营可以导入用量',
+    'error.usage.sameOrigin': '导入必须来自本控制台',
+    'error.usage.csvType': 'body：请以 text/csv 发送文件',
     'error.usage.tooMany': 'rows：一个批次最多 {max} 行（收到 {count} 行）；请拆分',
     'error.usage.billed': '应用 {sdkAppId} 在 {month} 的用量已计入账单 {invoice}（{status}）：更正已开出的月份需要先作废账单并开新账单（在控制台作废后重新导入并创建更正）',
     'error.usage.billedMany': '应用 {sdkAppId} 在 {month} 的用量已计入账单 {invoice}（{status}）（另有 {more} 个应用月）：更正已开出的月份需要先作废账单并开新账单（在控制台作废后重新导入并创建更正）',

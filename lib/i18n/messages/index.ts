@@ -4,9 +4,10 @@ import { common } from './common';
 import { errors } from './errors';
 import { migrations } from './migrations';
 import { plans } from './plans';
+import { safeguards } from './safeguards';
 
 // Each feature owns one file of messages; add it here. English is the reference language.
-const pairs = [common, accounts, billing, plans, migrations, errors] as const;
+const pairs = [common, accounts, billing, plans, migrations, safeguards, errors] as const;
 
 type Pair = (typeof pairs)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

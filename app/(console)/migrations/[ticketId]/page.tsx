@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ExecuteDialog } from '@/components/migrations/execute-dialog';
 import { PreviewFiguresView } from '@/components/migrations/preview-figures';
+import { PreviewDraftProvider, PreviewFiguresFrame, PreviewFreshness } from '@/components/migrations/preview-draft';
 import { PreviewForm } from '@/components/migrations/preview-form';
 import { RejectDialog } from '@/components/migrations/reject-dialog';
 import { TicketStatusBadge } from '@/components/migrations/ticket-status-badge';
@@ -101,55 +102,79 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
           />
         </Card>
 
-        {active && choices ? (
-          <Card title={t('migrations.preview.title')}>
-            {choices.error ? (
-              <FormMessage>{t('migrations.preview.engineError', { error: choices.error })}</FormMessage>
-            ) : (
-              <PreviewForm
-                ticketId={ticket.id}
-                apps={choices.apps}
-                editions={ticket.editions}
-                months={ticket.previewMonths}
-                effectiveOn={effectiveOn}
-                lastLegacyDay={lastLegacyDay}
-                previewed={ticket.status === 'PREVIEWED'}
-              />
-            )}
-          </Card>
-        ) : null}
-
-        {ticket.status === 'PREVIEWED' && freshness ? (
-          freshness.fresh ? (
-            <FormMessage ok>{t('migrations.preview.fresh')}</FormMessage>
-          ) : (
-            <FormMessage>
-              {t('migrations.preview.stale', { parts: freshness.changed.map((p) => t(`migrations.part.${p}`)).join(', ') })}
-            </FormMessage>
-          )
-        ) : null}
-
-        {ticket.figures && ticket.status !== 'REJECTED' ? (
+        {ticket.figures && !active && ticket.status !== 'REJECTED' ? (
           <PreviewFiguresView figures={ticket.figures} title={ticket.status === 'EXECUTED' ? t('migrations.ticket.storedPreview') : undefined} />
         ) : null}
 
-        {ticket.status === 'PREVIEWED' ? (
-          <Card title={t('migrations.execute.title')}>
-            <div className="flex flex-wrap items-center justify-between gap-3">
-              <p className="max-w-3xl text-sm text-slate-700">
-                {t('migrations.execute.intro', { today: day, date: effectiveOn, eve: lastLegacyDay })}
-              </p>
-              <div className="flex items-center gap-2">
-                {freshness && !freshness.fresh ? <span className="text-xs text-slate-500">{t('migrations.execute.staleDisabled')}</span> : null}
-                <ExecuteDialog
+        {active && choices ? (
+          // The form's choices against the preview shown: a change makes the figures visibly out
+          // of date and disables Execute at once (issue 14), before anything is sent.
+          <PreviewDraftProvider
+            initial={{
+              editions: Object.fromEntries(choices.apps.map((app) => [app.sdkAppId, ticket.editions?.[app.sdkAppId] ?? app.defaultEdition])),
+              months: ticket.previewMonths,
+            }}
+            previewed={ticket.status === 'PREVIEWED' && ticket.editions ? { editions: ticket.editions, months: ticket.previewMonths } : null}
+            appNames={Object.fromEntries(choices.apps.map((app) => [app.sdkAppId, app.name]))}
+          >
+            <Card title={t('migrations.preview.title')}>
+              {choices.error ? (
+                <FormMessage>{t('migrations.preview.engineError', { error: choices.error })}</FormMessage>
+              ) : (
+                <PreviewForm
                   ticketId={ticket.id}
-                  account={{ id: ticket.account.id, name: ticket.account.name }}
+                  apps={choices.apps}
                   effectiveOn={effectiveOn}
-                  disabled={!freshness?.fresh}
+                  lastLegacyDay={lastLegacyDay}
+                  previewed={ticket.status === 'PREVIEWED'}
                 />
-              </div>
-            </div>
-          </Card>
+              )}
+            </Card>
+
+            {ticket.status === 'PREVIEWED' && freshness ? (
+              <PreviewFreshness>
+                {freshness.fresh ? (
+                  <FormMessage ok>{t('migrations.preview.fresh')}</FormMessage>
+                ) : (
+                  <FormMessage>
+                    {t('migrations.preview.stale', { parts: freshness.changed.map((p) => t(`migrations.part.${p}`)).join(', ') })}
+                  </FormMessage>
+                )}
+              </PreviewFreshness>
+            ) : null}
+
+            {ticket.figures && ticket.status === 'PREVIEWED' ? (
+              <PreviewFiguresFrame>
+                <PreviewFiguresView figures={ticket.figures} />
+              </PreviewFiguresFrame>
+            ) : null}
+
+            {ticket.status === 'PREVIEWED' && ticket.figures && ticket.previewToken ? (
+              <Card title={t('migrations.execute.title')}>
+                <div className="flex flex-wrap items-center justify-between gap-3">
+                  <p className="max-w-3xl text-sm text-slate-700">
+                    {t('migrations.execute.intro', { today: day, date: effectiveOn, eve: lastLegacyDay })}
+                  </p>
+                  <div className="flex items-center gap-2">
+                    {freshness && !freshness.fresh ? <span className="text-xs text-slate-500">{t('migrations.execute.staleDisabled')}</span> : null}
+                    <ExecuteDialog
+                      ticketId={ticket.id}
+                      account={{ id: ticket.account.id, name: ticket.account.name }}
+                      effectiveOn={effectiveOn}
+                      disabled={!freshness?.fresh}
+                      preview={{
+                        token: ticket.previewToken,
+                        months: ticket.figures.months,
+                        lastLegacyDay: ticket.figures.lastLegacyDay,
+                        apps: ticket.figures.apps.map((a) => ({ sdkAppId: a.sdkAppId, name: a.name, heldEdition: a.heldEdition, edition: a.edition })),
+                        totals: { legacy: ticket.figures.account.legacy.total, current: ticket.figures.account.current.total },
+                      }}
+                    />
+                  </div>
+                </div>
+              </Card>
+            ) : null}
+          </PreviewDraftProvider>
         ) : null}
       </div>
     </>

@@ -1,18 +1,16 @@
-'use server';
-
-import { revalidatePath } from 'next/cache';
+import 'server-only';
 import { z } from 'zod';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
 import { actionLocale } from '../i18n/server';
-import { auditActor } from '../db/audit';
-import { requireRole } from '../auth/guard';
+import type { Actor } from '../auth/guard';
 import { today } from '../clock';
+import { auditActor } from '../db/audit';
 import { driverSql, driverTransaction } from '../db/sql';
 import { checkUsageRows, CORRECTION_NEEDS_VOID, ingestUsage, type IngestResult } from './commands';
-import { describeCsvErrors, MAX_CSV_CHARS, validateUsageCsv, type CsvError } from './csv';
+import { describeCsvErrors, MAX_CSV_BYTES, validateUsageCsv, type CsvError } from './csv';
 
 const csvInputSchema = z.object({
-  csv: z.string({ error: 'Choose a CSV file' }).min(1, { error: 'The file is empty' }).max(MAX_CSV_CHARS, { error: 'The file is too large' }),
+  csv: z.string({ error: 'Choose a CSV file' }).min(1, { error: 'The file is empty' }).max(MAX_CSV_BYTES, { error: 'The file is too large' }),
 });
 
 export type CsvPreview = {
@@ -26,8 +24,7 @@ export type CsvPreview = {
  * Parses and checks a CSV without writing anything: every error (line, field, reason), the
  * database's ones included (unknown apps, billed months), so ops fix the file before committing.
  */
-export async function previewUsageCsvAction(csv: string): Promise<ActionResult<CsvPreview>> {
-  await requireRole('OPS');
+export async function previewUsageCsv(csv: string): Promise<ActionResult<CsvPreview>> {
   const parsed = csvInputSchema.safeParse({ csv });
   if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   const result = validateUsageCsv(parsed.data.csv, { today: today() });
@@ -60,18 +57,14 @@ export async function previewUsageCsvAction(csv: string): Promise<ActionResult<C
 }
 
 /** Commits a CSV through the same command as the API (source CSV, sent by the signed-in user). */
-export async function commitUsageCsvAction(csv: string): Promise<ActionResult<IngestResult>> {
-  const actor = await requireRole('OPS');
+export async function commitUsageCsv(actor: Actor, csv: string): Promise<ActionResult<IngestResult>> {
   const parsed = csvInputSchema.safeParse({ csv });
   if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   const result = validateUsageCsv(parsed.data.csv, { today: today() });
   if (!result.ok) return { ok: false, message: result.message };
-  let written: IngestResult;
   try {
-    written = await driverTransaction((sql) => ingestUsage(sql, { source: 'CSV', sentBy: actor.id, audit: auditActor(actor) }, result.rows));
+    return { ok: true, data: await driverTransaction((sql) => ingestUsage(sql, { source: 'CSV', sentBy: actor.id, audit: auditActor(actor) }, result.rows)) };
   } catch (error) {
     return actionError(error, await actionLocale());
   }
-  revalidatePath('/usage');
-  return { ok: true, data: written };
 }

@@ -1,0 +1,5 @@
+import { handleUsageCsvPost } from '@/lib/usage/csv-upload';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = handleUsageCsvPost;
