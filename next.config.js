@@ -1,3 +1,14 @@
+// Every response, static files included; the CSP (with its per-request nonce) and HSTS come
+// from proxy.ts (lib/security/headers.ts).
+const SECURITY_HEADERS = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
+  // For browsers that predate CSP's frame-ancestors, which says the same.
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Parallel builds (e.g. several end-to-end servers) each get their own output folder.
@@ -8,6 +19,9 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tsc --noEmit) before it builds; not twice.
   typescript: { ignoreBuildErrors: true },
+  async headers() {
+    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+  },
 };
 
 export default nextConfig;

@@ -84,6 +84,15 @@ test('[CUSTOMER][BILLS]: a customer reads their issued October bill, prints it a
   await expect(page.getByTestId('line-explain').first()).toContainText('超出免费额度');
   await expect(page.getByTestId('line-explain').filter({ hasText: /prepaid in full|free ->|days$/ })).toHaveCount(0);
   await screenshot(page, 'customer-bill-zh');
+  // Its CSV for a Chinese reader: descriptions and explanations rendered from the stored data.
+  const [zhDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载 CSV' }).click()]);
+  const zhRows = readFileSync((await zhDownload.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1, -1);
+  expect(zhRows.length).toBeGreaterThan(0);
+  for (const row of zhRows) {
+    const cells = csvCells(row);
+    // description and explanation; figures, dates and the units MAU, DAU and Mbps stay as they are.
+    expect(`${cells[7]} ${cells[15]}`.replace(/MAU|DAU|Mbps/g, ''), row).not.toMatch(/[A-Za-z]/);
+  }
   await page.getByLabel('语言').selectOption('en');
 });
 
@@ -101,3 +110,26 @@ test('[CUSTOMER][BILLS]: a customer typing another account’s invoice URL gets 
   expect((await page.goto(`/invoices/${otherInvoiceId}`))?.status()).toBe(403);
   expect((await page.request.get(`/invoices/${otherInvoiceId}/csv`)).status()).toBe(403);
 });
+
+/** One CSV row's cells (RFC 4180 quoting). */
+function csvCells(row: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i]!;
+    if (quoted) {
+      if (c === '"' && row[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}

@@ -262,6 +262,42 @@ BEGIN
     USING ERRCODE = 'IB001', DETAIL = json_build_object('table', (TG_TABLE_NAME)::text, 'op', (TG_OP)::text)::text;
 END $function$;
 
+CREATE OR REPLACE FUNCTION public.refuse_truncate()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF current_setting('im_billing.allow_truncate', TRUE) IS DISTINCT FROM 'on' THEN
+    RAISE EXCEPTION 'TRUNCATE of "%" is refused: billing records are kept; only the seed''s --reset empties them', TG_TABLE_NAME
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NULL;
+END
+$function$;
+
+CREATE OR REPLACE FUNCTION public.sign_in_admit(p_keys text[], p_limits integer[], p_window interval)
+ RETURNS boolean
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  over_limit BOOLEAN;
+BEGIN
+  INSERT INTO "SignInThrottle" ("key", "windowStart", "count")
+    SELECT k, now(), 0 FROM unnest(p_keys) AS k ORDER BY k
+    ON CONFLICT ("key") DO NOTHING;
+  PERFORM 1 FROM "SignInThrottle" WHERE "key" = ANY (p_keys) ORDER BY "key" FOR UPDATE;
+  UPDATE "SignInThrottle" SET "windowStart" = now(), "count" = 0
+    WHERE "key" = ANY (p_keys) AND "windowStart" <= now() - p_window;
+  SELECT bool_or(t."count" >= l.lim) INTO over_limit
+    FROM unnest(p_keys, p_limits) AS l(k, lim) JOIN "SignInThrottle" t ON t."key" = l.k;
+  IF over_limit THEN
+    RETURN FALSE;
+  END IF;
+  UPDATE "SignInThrottle" SET "count" = "count" + 1 WHERE "key" = ANY (p_keys);
+  RETURN TRUE;
+END
+$function$;
+
 CREATE OR REPLACE FUNCTION public.trial_grant_guard()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -334,6 +370,21 @@ BEGIN
   RETURN NULL;
 END $function$;
 
+CREATE OR REPLACE FUNCTION public.user_session_version()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF NEW."passwordHash" IS DISTINCT FROM OLD."passwordHash"
+     OR NEW."role" IS DISTINCT FROM OLD."role"
+     OR NEW."accountId" IS DISTINCT FROM OLD."accountId"
+     OR NEW."email" IS DISTINCT FROM OLD."email" THEN
+    NEW."sessionVersion" := GREATEST(NEW."sessionVersion", OLD."sessionVersion" + 1);
+  END IF;
+  RETURN NEW;
+END
+$function$;
+
 -- Triggers ----------------------------------------------------------------------------
 
 CREATE TRIGGER "Account_scheme_guard" BEFORE UPDATE OF scheme, "currentFrom" ON public."Account" FOR EACH ROW EXECUTE FUNCTION account_scheme_guard();
@@ -341,20 +392,32 @@ CREATE TRIGGER "ApiKey_guard" BEFORE DELETE OR UPDATE ON public."ApiKey" FOR EAC
 CREATE TRIGGER "App_identity_guard_delete" BEFORE DELETE ON public."App" FOR EACH ROW EXECUTE FUNCTION app_identity_guard();
 CREATE TRIGGER "App_identity_guard_update" BEFORE UPDATE OF "sdkAppId", "accountId" ON public."App" FOR EACH ROW WHEN (((old."sdkAppId" <> new."sdkAppId") OR (old."accountId" <> new."accountId"))) EXECUTE FUNCTION app_identity_guard();
 CREATE TRIGGER "AuditLog_append_only" BEFORE DELETE OR UPDATE ON public."AuditLog" FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER "AuditLog_no_truncate" BEFORE TRUNCATE ON public."AuditLog" FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
+CREATE TRIGGER "BillingRun_no_truncate" BEFORE TRUNCATE ON public."BillingRun" FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
 CREATE TRIGGER "Invoice_delete_lines" AFTER DELETE ON public."Invoice" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION invoice_delete_lines();
 CREATE TRIGGER "Invoice_guard" BEFORE DELETE OR UPDATE ON public."Invoice" FOR EACH ROW EXECUTE FUNCTION invoice_guard();
 CREATE TRIGGER "Invoice_guard_insert" AFTER INSERT ON public."Invoice" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION invoice_insert_guard();
 CREATE TRIGGER "Invoice_identity_guard" BEFORE UPDATE OF id, "accountId" ON public."Invoice" FOR EACH ROW WHEN (((old.id <> new.id) OR (old."accountId" <> new."accountId"))) EXECUTE FUNCTION invoice_identity_guard();
+CREATE TRIGGER "Invoice_no_truncate" BEFORE TRUNCATE ON public."Invoice" FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
 CREATE TRIGGER "InvoiceLine_guard_delete" AFTER DELETE ON public."InvoiceLine" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION invoice_line_guard();
 CREATE TRIGGER "InvoiceLine_guard_insert" AFTER INSERT ON public."InvoiceLine" REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION invoice_line_guard();
 CREATE TRIGGER "InvoiceLine_guard_update" AFTER UPDATE ON public."InvoiceLine" REFERENCING OLD TABLE AS old_rows NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION invoice_line_guard();
+CREATE TRIGGER "InvoiceLine_no_truncate" BEFORE TRUNCATE ON public."InvoiceLine" FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
+CREATE TRIGGER "InvoiceNumberCounter_no_truncate" BEFORE TRUNCATE ON public."InvoiceNumberCounter" FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
 CREATE TRIGGER "MigrationTicket_guard" BEFORE INSERT OR DELETE OR UPDATE ON public."MigrationTicket" FOR EACH ROW EXECUTE FUNCTION migration_ticket_guard();
+CREATE TRIGGER "MigrationTicket_no_truncate" BEFORE TRUNCATE ON public."MigrationTicket" FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
 CREATE TRIGGER "PlanEvent_append_only" BEFORE DELETE OR UPDATE ON public."PlanEvent" FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER "PlanEvent_no_truncate" BEFORE TRUNCATE ON public."PlanEvent" FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
 CREATE TRIGGER "PlanEvent_scheme_guard" BEFORE INSERT ON public."PlanEvent" FOR EACH ROW EXECUTE FUNCTION plan_event_scheme_guard();
 CREATE TRIGGER "PriceBook_append_only" BEFORE DELETE OR UPDATE ON public."PriceBook" FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER "PriceBook_no_truncate" BEFORE TRUNCATE ON public."PriceBook" FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
 CREATE TRIGGER "PriceBookPrice_append_only" BEFORE DELETE OR UPDATE ON public."PriceBookPrice" FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER "PriceBookPrice_no_truncate" BEFORE TRUNCATE ON public."PriceBookPrice" FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
 CREATE TRIGGER "TrialGrant_append_only" BEFORE DELETE OR UPDATE ON public."TrialGrant" FOR EACH ROW EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER "TrialGrant_guard" BEFORE INSERT ON public."TrialGrant" FOR EACH ROW EXECUTE FUNCTION trial_grant_guard();
+CREATE TRIGGER "TrialGrant_no_truncate" BEFORE TRUNCATE ON public."TrialGrant" FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
 CREATE TRIGGER "UsageDaily_billed_month_delete" AFTER DELETE ON public."UsageDaily" REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION usage_billed_month_guard();
 CREATE TRIGGER "UsageDaily_billed_month_insert" AFTER INSERT ON public."UsageDaily" REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION usage_billed_month_guard();
 CREATE TRIGGER "UsageDaily_billed_month_update" AFTER UPDATE ON public."UsageDaily" REFERENCING OLD TABLE AS old_rows NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION usage_billed_month_guard();
+CREATE TRIGGER "UsageDaily_no_truncate" BEFORE TRUNCATE ON public."UsageDaily" FOR EACH STATEMENT EXECUTE FUNCTION refuse_truncate();
+CREATE TRIGGER "User_session_version" BEFORE UPDATE ON public."User" FOR EACH ROW EXECUTE FUNCTION user_session_version();

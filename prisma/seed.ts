@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { today as consoleToday } from '../lib/clock';
 import { connect, disconnect } from '../lib/db/client';
-import { driverOptionsFromEnv } from '../lib/db/driver';
+import { ownerDriverOptionsFromEnv } from '../lib/db/driver';
 import { applyMigrations } from '../lib/db/migrate';
 import {
   DEFAULT_ACCOUNTS,
@@ -71,8 +71,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const driverOptions = driverOptionsFromEnv();
-  const target = driverOptions.url ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite (${driverOptions.pgliteDir ?? '.data/pglite'})`;
+  const driverOptions = ownerDriverOptionsFromEnv();
+  const target = driverOptions.url ? 'PostgreSQL (MIGRATION_DATABASE_URL or DATABASE_URL)' : `embedded PGlite (${driverOptions.pgliteDir ?? '.data/pglite'})`;
   const database = connect(driverOptions);
   try {
     const applied = await applyMigrations(database.driver);

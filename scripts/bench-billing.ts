@@ -1,7 +1,7 @@
 /**
  * `npm run bench:billing -- [--apps 100000] [--chunk N] [--keep]` (chunk: accounts per transaction, the run's default when absent)
  *
- * Fills a scratch PostgreSQL database (im_billing_bench on the server of TEST_DATABASE_URL or
+ * Fills a scratch PostgreSQL database (im_billing_bench, or BENCH_DATABASE, on the server of TEST_DATABASE_URL or
  * DATABASE_URL, default postgresql://postgres:postgres@127.0.0.1:5432/postgres) with that many
  * apps, their plan events and a month (October 2026) of daily usage, about 31 rows per app,
  * all set-based on the server, then VACUUM ANALYZE and a CHECKPOINT (as pgbench does before it
@@ -39,7 +39,9 @@ const MONTH = '2026-10';
 const FROM = '2026-10-01';
 const TO = '2026-10-31';
 const TODAY = '2026-11-23';
-const BENCH_DB = 'im_billing_bench';
+// BENCH_DATABASE names the scratch database (dropped and re-created), so that runs sharing a server do not drop each other's.
+const BENCH_DB = process.env.BENCH_DATABASE || 'im_billing_bench';
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DB)) throw new Error('BENCH_DATABASE must be a plain lower-case identifier');
 
 const { values } = parseArgs({
   args: process.argv.slice(2),

@@ -15,6 +15,7 @@ import pg from 'pg';
 import { connect, disconnect, setDatabase } from '../lib/db/client';
 import { openDriver } from '../lib/db/driver';
 import { applyMigrations } from '../lib/db/migrate';
+import { truncateTables } from '../lib/db/truncate';
 
 const BATCH = 10_000;
 const TODAY = '2026-11-23';
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
     rates.push(await pass(`replace, ${who}`, makeBatches(variant * 2 + 1), clients));
     // The next round writes new days again.
     if (variant === 0) {
-      await database.driver.exec('TRUNCATE "UsageDaily"');
+      await truncateTables(database.driver, ['UsageDaily']);
       await database.driver.exec('VACUUM ANALYZE "UsageDaily"');
     }
   }

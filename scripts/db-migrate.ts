@@ -1,7 +1,7 @@
-import { driverOptionsFromEnv, openDriver } from '../lib/db/driver';
+import { openDriver, ownerDriverOptionsFromEnv } from '../lib/db/driver';
 import { applyMigrations } from '../lib/db/migrate';
 
-const driver = openDriver(driverOptionsFromEnv());
+const driver = openDriver(ownerDriverOptionsFromEnv());
 try {
   const applied = await applyMigrations(driver);
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');

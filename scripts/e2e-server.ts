@@ -40,7 +40,7 @@ if (base) {
 Object.assign(process.env, env);
 
 const { prepareDatabase } = await import('./lib/prepare-db');
-await prepareDatabase({ today: E2E_TODAY });
+await prepareDatabase({ today: E2E_TODAY, demo: true });
 buildIfNeeded(env);
 
-serveNext(['start', '-p', port, '-H', '127.0.0.1'], env);
+serveNext(['-p', port, '-H', '127.0.0.1'], env);

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole console on one command. Generates the Prisma client if missing,
  * migrates the database (DATABASE_URL, else the embedded PGlite under .data/), seeds the demo
- * data on first run, builds the app when its sources changed since the last build, then serves
+ * data on first run into the embedded database only (or with --demo / CONSOLE_DEMO_DATA=1),
+ * builds the app when its sources changed since the last build, then serves
  * http://localhost:$PORT (3000). `--dev` runs `next dev` instead of building.
  */
 import { randomBytes } from 'node:crypto';
@@ -34,9 +35,9 @@ const env: NodeJS.ProcessEnv = {
 Object.assign(process.env, env);
 
 // The embedded database is one process's at a time: prepare it, close it, then hand it to Next.
-const { prepareDatabase } = await import('./lib/prepare-db');
+const { demoRequested, prepareDatabase } = await import('./lib/prepare-db');
 const { today } = await import('../lib/clock');
-await prepareDatabase({ today: today() });
+await prepareDatabase({ today: today(), demo: demoRequested() || undefined });
 
 if (!dev) buildIfNeeded(env);
-serveNext([dev ? 'dev' : 'start', '-p', port], env);
+serveNext([...(dev ? ['--dev'] : []), '-p', port], env);

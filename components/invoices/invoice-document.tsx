@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { explainFor } from '@/lib/billing/explain-zh';
+import { renderExplanation } from '@/lib/i18n/explain';
 import { formatDateTime, formatMoney, formatUnitPrice } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/messages';
 import type { Translate } from '@/lib/i18n/translate';
@@ -136,7 +136,7 @@ export function InvoiceDocument({ invoice, t, locale, basePath }: { invoice: Inv
                     <td className="py-1.5 pr-3">
                       <div className="font-medium text-slate-900">{lineTitle(line, locale)}</div>
                       <div className="text-xs text-slate-600" data-testid="line-explain">
-                        {explainFor(line.explain, locale)}
+                        {renderExplanation(line.explanation, locale)}
                       </div>
                     </td>
                     <td className="py-1.5 pr-3 text-xs whitespace-nowrap text-slate-600 tabular-nums">

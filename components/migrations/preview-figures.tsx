@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { explainFor } from '@/lib/billing/explain-zh';
+import { renderExplanation } from '@/lib/i18n/explain';
 import { formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/messages';
 import { getI18n } from '@/lib/i18n/server';
@@ -180,7 +180,7 @@ export async function PreviewFiguresView({ figures, title }: { figures: PreviewF
                     {app.ending.map((item, i) => {
                       const line = endingLine(item, figures.lastLegacyDay, t, locale);
                       return (
-                        <li key={i} title={item.credit && explainFor(item.credit.explain, locale)}>
+                        <li key={i} title={item.credit && (item.credit.explanation ? renderExplanation(item.credit.explanation, locale) : item.credit.explain)}>
                           <span className="font-medium">{line.title}</span>: {line.detail.join('; ')}
                         </li>
                       );

@@ -1,9 +1,9 @@
 'use client';
 
 import { formatLimitValue } from '@/lib/billing/catalog';
-import { explainFor } from '@/lib/billing/explain-zh';
-import type { InvoiceLineJson } from '@/lib/billing/serialize';
+import type { InvoiceLineData } from '@/lib/billing/serialize';
 import { useI18n } from '@/lib/i18n/client';
+import { renderExplanation } from '@/lib/i18n/explain';
 import { formatMoney } from '@/lib/i18n/format';
 import type { PlanPreview } from '@/lib/plans/preview';
 import { Badge } from '../ui/badge';
@@ -14,7 +14,7 @@ import { addonLabel, bilingual, editionLabel, lineCodeLabel } from './labels';
 export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
   const { t, locale } = useI18n();
   const changedMonths = preview.months.filter((m) => m.added.length > 0 || m.removed.length > 0);
-  const lineName = (line: InvoiceLineJson) =>
+  const lineName = (line: InvoiceLineData) =>
     [lineCodeLabel(line.code, locale), line.addon ? addonLabel(line.addon, locale) : null, line.edition && !line.addon ? editionLabel(line.edition) : null]
       .filter(Boolean)
       .join(' · ');
@@ -48,7 +48,7 @@ export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
                       <div>
                         {lineName(line)} <span className="text-xs whitespace-nowrap text-slate-600 tabular-nums">{line.from}..{line.to}</span>
                       </div>
-                      <div className="text-xs text-slate-500">{explainFor(line.explain, locale)}</div>
+                      <div className="text-xs text-slate-500">{renderExplanation(line.explanation, locale)}</div>
                     </td>
                     <td className={cn('px-2 py-1 text-right align-top font-medium whitespace-nowrap tabular-nums', line.amount.startsWith('-') && 'text-emerald-700')}>
                       {formatMoney(line.amount, month.currency, locale)}
@@ -64,7 +64,7 @@ export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
                       <div className="line-through">
                         {lineName(line)} <span className="text-xs whitespace-nowrap tabular-nums">{line.from}..{line.to}</span>
                       </div>
-                      <div className="text-xs">{explainFor(line.explain, locale)}</div>
+                      <div className="text-xs">{renderExplanation(line.explanation, locale)}</div>
                     </td>
                     <td className="px-2 py-1 text-right align-top whitespace-nowrap tabular-nums line-through">{formatMoney(line.amount, month.currency, locale)}</td>
                   </tr>

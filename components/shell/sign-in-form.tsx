@@ -8,7 +8,8 @@ import { Button } from '../ui/button';
 import { Field, FormMessage, Input } from '../ui/form';
 import { LanguageSwitcher } from './shell-client';
 
-export function SignInForm() {
+/** `callbackPath`: the page to open once signed in (already checked to be this console's), else home. */
+export function SignInForm({ callbackPath }: { callbackPath: string | null }) {
   const { t } = useI18n();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -27,12 +28,13 @@ export function SignInForm() {
             email: String(form.get('email') ?? ''),
             password: String(form.get('password') ?? ''),
             redirect: false,
+            callbackUrl: callbackPath ?? '/',
           });
           if (!result || result.error) {
             setError(result?.error === 'THROTTLED' ? t('signin.throttled') : t('signin.failed'));
             return;
           }
-          router.replace('/');
+          router.replace(callbackPath ?? '/');
           router.refresh();
         });
       }}

@@ -1,17 +1,20 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '../db/client';
 import type { Role } from '../generated/prisma/enums';
+import { REQUEST_PATH_HEADER, signInPathFor } from './callback-url';
 import { authOptions } from './options';
 
 export type Actor = { id: string; email: string; name: string; role: Role; accountId: number | null };
 
 /**
- * The signed-in user, re-read from the database on every request: a deleted user or a changed
- * role takes effect at once, whatever the session cookie still says. Once per request: the
- * layout and the page both ask (React's `cache` keeps it for one server render).
+ * The signed-in user, re-read from the database on every request: a deleted user, or a session
+ * older than the user's session version (signed out, password, role, account or email changed
+ * since), is no one, whatever the session cookie still says. Once per request: the layout and
+ * the page both ask (React's `cache` keeps it for one server render).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
@@ -19,15 +22,25 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, accountId: true },
+    select: { id: true, email: true, name: true, role: true, accountId: true, sessionVersion: true },
   });
-  return user;
+  if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, accountId: user.accountId };
 });
 
-/** Pages and server actions: not signed in -> sign-in page; wrong role -> 403. */
+/** The page asked for; null outside a request (scripts and tests calling server code directly). */
+async function requestedPath(): Promise<string | null> {
+  try {
+    return (await headers()).get(REQUEST_PATH_HEADER);
+  } catch {
+    return null;
+  }
+}
+
+/** Pages and server actions: not signed in -> sign-in page, which returns here after; wrong role -> 403. */
 export async function requireRole(...roles: Role[]): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect('/signin');
+  if (!actor) redirect(signInPathFor(await requestedPath()));
   if (!roles.includes(actor.role)) forbidden();
   return actor;
 }

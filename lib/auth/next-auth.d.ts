@@ -4,9 +4,18 @@ declare module 'next-auth' {
   interface User {
     role: Role;
     accountId?: number;
+    sessionVersion: number;
   }
   interface Session {
-    user: { id: string; name?: string | null; email?: string | null; role: Role; accountId: number | null };
+    user: {
+      id: string;
+      name?: string | null;
+      email?: string | null;
+      role: Role;
+      accountId: number | null;
+      /** The user's session version when this session began; behind the user's → signed out. */
+      sessionVersion: number;
+    };
   }
 }
 
@@ -14,5 +23,6 @@ declare module 'next-auth/jwt' {
   interface JWT {
     role: Role;
     accountId: number | null;
+    sessionVersion?: number;
   }
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { rateAccount, serializeInvoice, type InvoiceJson, type PriceBook, type RatingAppInput } from '../billing/index';
+import { invoiceData, rateAccount, type InvoiceData, type PriceBook, type RatingAppInput } from '../billing/index';
 import { isBillingRuleError } from '../billing/errors';
 import type { LoadedAccount } from '../rating/inputs';
 import { arrayLiteral, textList, type Sql } from '../db/sql';
@@ -9,7 +9,7 @@ import { arrayLiteral, textList, type Sql } from '../db/sql';
  * invoices into DRAFT rows. Shared by the billing run and by corrections.
  */
 
-export type RatedAccount = { accountId: number; invoice: InvoiceJson | null };
+export type RatedAccount = { accountId: number; invoice: InvoiceData | null };
 export type RatingFailure = { accountId: number; message: string };
 
 /**
@@ -31,7 +31,7 @@ export function rateAccounts(
     try {
       const [invoice] = rateAccount(account.input, [month], priceBooks);
       // No lines, no invoice (DOMAIN.md section 8).
-      rated.push({ accountId, invoice: invoice && invoice.lines.length > 0 ? serializeInvoice(invoice) : null });
+      rated.push({ accountId, invoice: invoice && invoice.lines.length > 0 ? invoiceData(invoice) : null });
     } catch (error) {
       if (isBillingRuleError(error)) failures.push({ accountId, message: `rating failed: ${error.describe()}` });
       else failures.push({ accountId, message: `rating failed: ${error instanceof Error ? error.message : String(error)}` });
@@ -81,7 +81,7 @@ export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promis
      SELECT count(*)::int AS "count" FROM removed`,
     [month, ids],
   );
-  const toWrite = options.rated.filter((r): r is { accountId: number; invoice: InvoiceJson } => r.invoice !== null);
+  const toWrite = options.rated.filter((r): r is { accountId: number; invoice: InvoiceData } => r.invoice !== null);
   const lines = {
     accountId: [] as number[],
     position: [] as number[],
@@ -95,6 +95,8 @@ export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promis
     unitPrice: [] as string[],
     amount: [] as string[],
     explain: [] as string[],
+    explainKey: [] as string[],
+    explainParams: [] as string[],
   };
   for (const { accountId, invoice } of toWrite) {
     invoice.lines.forEach((line, i) => {
@@ -110,6 +112,8 @@ export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promis
       lines.unitPrice.push(line.unitPrice);
       lines.amount.push(line.amount);
       lines.explain.push(line.explain);
+      lines.explainKey.push(line.explanation.key);
+      lines.explainParams.push(JSON.stringify(line.explanation.params));
     });
   }
   // Lines join their invoice by account: one invoice per account and month is written here.
@@ -131,11 +135,13 @@ export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promis
        RETURNING "id", "accountId"
      ), lines AS (
        INSERT INTO "InvoiceLine" ("invoiceId", "position", "sdkAppId", "code", "edition", "addon", "fromDate", "toDate",
-                                  "quantity", "unitPrice", "amount", "explain")
-       SELECT w."id", u."p", u."a", u."c"::"LineCode", u."e"::"Edition", u."ad"::"AddonCode", u."f", u."t", u."q", u."up", u."am", u."x"
+                                  "quantity", "unitPrice", "amount", "explain", "explainKey", "explainParams")
+       SELECT w."id", u."p", u."a", u."c"::"LineCode", u."e"::"Edition", u."ad"::"AddonCode", u."f", u."t", u."q", u."up", u."am", u."x",
+              u."xk", u."xp"::jsonb
          FROM unnest($9::int[], $10::int[], $11::bigint[], $12::text[], $13::text[], $14::text[], $15::date[], $16::date[],
-                     $17::numeric[], $18::numeric[], $19::numeric[], string_to_array($20, chr(31)))
-              AS u("accountId", "p", "a", "c", "e", "ad", "f", "t", "q", "up", "am", "x")
+                     $17::numeric[], $18::numeric[], $19::numeric[], string_to_array($20, chr(31)), $21::text[],
+                     string_to_array($22, chr(31)))
+              AS u("accountId", "p", "a", "c", "e", "ad", "f", "t", "q", "up", "am", "x", "xk", "xp")
          JOIN written w ON w."accountId" = u."accountId"
      )
      SELECT "accountId", "id" FROM written
@@ -162,6 +168,9 @@ export async function writeDrafts(sql: Sql, options: WriteDraftsOptions): Promis
       arrayLiteral(lines.unitPrice),
       arrayLiteral(lines.amount),
       textList(lines.explain),
+      arrayLiteral(lines.explainKey),
+      // JSON text never holds a raw U+001F (JSON.stringify escapes control characters).
+      textList(lines.explainParams),
     ],
   );
   const written = new Map<number, number>();

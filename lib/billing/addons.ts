@@ -16,19 +16,17 @@
 import {
   ADDONS,
   EDITIONS,
-  LEGACY_LIMITS,
   addonOffered,
   addonPriceKey,
-  formatLimitValue,
   type LegacyEdition,
   type PaidLegacyEdition,
   type PeriodicAddon,
 } from './catalog';
-import { type Cycle, type PrepaidSpan, type SpanEnd, cutOf, cycleHolding, cycleStartingIn } from './cycles';
+import { type PrepaidSpan, type SpanEnd, cutOf, cutParams, cycleHolding, cycleStartingIn } from './cycles';
 import { type Day, OPEN_END, formatDay, type MonthSpan } from './dates';
 import { BillingRuleError } from './errors';
 import { type LineSink, pushLine } from './lines';
-import { ONE, decimalOfInt, formatGrouped, negate, prorate } from './money';
+import { ONE, decimalOfInt, formatPlain, negate, prorate } from './money';
 import type { PriceTable } from './price-books';
 
 export interface AddonSpan extends PrepaidSpan {
@@ -131,33 +129,12 @@ export function finishAddons(state: AddonState): void {
   state.spans.sort((a, b) => a.from - b.from || (a.addon < b.addon ? -1 : a.addon > b.addon ? 1 : 0));
 }
 
-const labels = new Map<string, string>();
-
-/** `Group member cap extension on Professional (2,000 members/group)`. */
-export function addonLabel(addon: PeriodicAddon, edition: PaidLegacyEdition): string {
-  const cacheKey = `${addon}.${edition}`;
-  const hit = labels.get(cacheKey);
-  if (hit !== undefined) return hit;
-  const raises = ADDONS[addon].offers[edition]?.raises;
-  let label = `${ADDONS[addon].nameEn} on ${EDITIONS[edition].nameEn}`;
-  if (raises !== undefined) {
-    const row = LEGACY_LIMITS.find((r) => r.key === raises.limit);
-    label += ` (${formatLimitValue(raises.to)}${row === undefined ? '' : ` ${row.unitEn}`})`;
-  }
-  labels.set(cacheKey, label);
-  return label;
-}
-
 export interface AddonRateOptions {
   sdkAppId: number;
   spans: readonly AddonSpan[];
   month: MonthSpan;
   prices: PriceTable;
   out: LineSink;
-}
-
-function cycleRange(cycle: Cycle): string {
-  return `${formatDay(cycle.start)}..${formatDay(cycle.end)}`;
 }
 
 export function rateAddons({ sdkAppId, spans, month, prices, out }: AddonRateOptions): void {
@@ -177,10 +154,18 @@ export function rateAddons({ sdkAppId, spans, month, prices, out }: AddonRateOpt
         quantity: ONE,
         unitPrice: price,
         exact: price,
-        explain:
-          `${addonLabel(span.addon, span.edition)}, cycle ${cycleRange(cycle)} (anchor ${formatDay(span.from)})` +
-          `${last ? `, last cycle (stop requested on ${formatDay(span.stoppedOn as Day)})` : ''}` +
-          `, prepaid in full: 1 x ${formatGrouped(price)}`,
+        explanation: {
+          key: 'addon.cycle',
+          params: {
+            addon: span.addon,
+            edition: span.edition,
+            from: formatDay(cycle.start),
+            to: formatDay(cycle.end),
+            anchor: formatDay(span.from),
+            ...(last ? { stopRequestedOn: formatDay(span.stoppedOn as Day) } : {}),
+            price: formatPlain(price),
+          },
+        },
       });
     }
     const cut = cutOf(span);
@@ -196,9 +181,7 @@ export function rateAddons({ sdkAppId, spans, month, prices, out }: AddonRateOpt
         quantity: decimalOfInt(-cut.days),
         unitPrice: price,
         exact: negate(prorate(price, cut.days, cut.ofDays)),
-        explain:
-          `${addonLabel(span.addon, span.edition)}, cycle ${cycleRange(cut.cycle)} cut on ${formatDay(cut.end.on)} ` +
-          `by ${cut.end.because}: -${formatGrouped(price)} x ${cut.days}/${cut.ofDays} days`,
+        explanation: { key: 'addon.credit', params: { addon: span.addon, edition: span.edition, ...cutParams(cut, price) } },
       });
     }
   }

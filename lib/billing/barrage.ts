@@ -14,7 +14,7 @@
 import type Decimal from 'decimal.js';
 import { type Day, formatDay, type MonthSpan } from './dates';
 import { type LineSink, pushLine } from './lines';
-import { ZERO, formatGrouped, formatPlain, microsToDecimal } from './money';
+import { ZERO, formatPlain, microsToDecimal } from './money';
 import type { PriceTable } from './price-books';
 import type { MonthUsage } from './usage';
 
@@ -67,8 +67,8 @@ export function rateBarrage({ sdkAppId, usage, from, to, prices, out }: BarrageR
       add(intl, usage.intlMicros[i] as number, usage.intlExact?.[i] ?? null);
     }
     const kinds = [
-      { sum: domestic, key: 'BARRAGE.DOMESTIC', label: 'Domestic', sub: 0 },
-      { sum: intl, key: 'BARRAGE.INTL', label: 'International', sub: 1 },
+      { sum: domestic, key: 'BARRAGE.DOMESTIC', direction: 'DOMESTIC', sub: 0 },
+      { sum: intl, key: 'BARRAGE.INTL', direction: 'INTERNATIONAL', sub: 1 },
     ] as const;
     for (const kind of kinds) {
       if (kind.sum.days === 0) continue;
@@ -84,10 +84,17 @@ export function rateBarrage({ sdkAppId, usage, from, to, prices, out }: BarrageR
         unitPrice: price,
         exact: quantity.mul(price),
         sub: kind.sub,
-        explain:
-          `${kind.label} barrage bandwidth ${formatDay(runFrom)}..${formatDay(runTo)}: daily peaks on ` +
-          `${kind.sum.days} paid ${kind.sum.days === 1 ? 'day' : 'days'} sum to ${formatGrouped(formatPlain(quantity))} Mbps-days ` +
-          `x ${formatGrouped(price)} per Mbps per day`,
+        explanation: {
+          key: 'barrage',
+          params: {
+            direction: kind.direction,
+            from: formatDay(runFrom),
+            to: formatDay(runTo),
+            days: kind.sum.days,
+            mbpsDays: formatPlain(quantity),
+            price: formatPlain(price),
+          },
+        },
       });
     }
   });

@@ -14,10 +14,10 @@
  * edition held is no change; usage fields of the legacy scheme (DAU, groups,
  * barrage) are ignored on current months; PCC is recorded but waived, never billed.
  */
-import { CURRENT_MAU_OVERAGE, EDITIONS, LEGACY_CLOSED_AT, isPaidCurrentEdition, packagePriceKey, type CurrentEdition } from './catalog';
+import { CURRENT_MAU_OVERAGE, LEGACY_CLOSED_AT, isPaidCurrentEdition, packagePriceKey, type CurrentEdition } from './catalog';
 import { type Day, OPEN_END, formatDay, parseDay, type MonthSpan } from './dates';
 import { type LineSink, pushLine } from './lines';
-import { decimalOfInt, formatCount, formatGrouped, prorate, timesInt } from './money';
+import { decimalOfInt, formatPlain, prorate, timesInt } from './money';
 import type { PriceTable } from './price-books';
 import type { MonthUsage } from './usage';
 
@@ -42,10 +42,24 @@ export class CurrentEditionBuilder {
     this.since = since;
   }
 
-  /** C1: any change takes effect on its date; the held edition is no change. */
+  /**
+   * C1: any change takes effect on its date; the held edition is no change. A day's edition is
+   * the one held at its end (DOMAIN.md section 3): an edition that began today and is replaced
+   * today was never held, and restoring the edition held yesterday continues its run.
+   */
   request(edition: CurrentEdition, day: Day): void {
     if (edition === this.edition) return;
-    if (day > this.since) this.spans.push({ edition: this.edition, from: this.since, to: day - 1 });
+    if (day > this.since) {
+      this.spans.push({ edition: this.edition, from: this.since, to: day - 1 });
+    } else {
+      const last = this.spans[this.spans.length - 1];
+      if (last !== undefined && last.to === day - 1 && last.edition === edition) {
+        this.spans.pop();
+        this.edition = edition;
+        this.since = last.from;
+        return;
+      }
+    }
     this.edition = edition;
     this.since = day;
   }
@@ -91,7 +105,10 @@ export function rateCurrentPackages({ sdkAppId, spans, month, prices, out }: Cur
         quantity: decimalOfInt(days),
         unitPrice: price,
         exact: prorate(price, days, month.days),
-        explain: `${EDITIONS[edition].nameEn} ${formatDay(runFrom)}..${formatDay(runTo)}: ${formatGrouped(price)} x ${days}/${month.days} days`,
+        explanation: {
+          key: 'current.package',
+          params: { edition, from: formatDay(runFrom), to: formatDay(runTo), price: formatPlain(price), days, ofDays: month.days },
+        },
       });
     });
   }
@@ -125,9 +142,18 @@ export function rateMauOverage({ sdkAppId, spans, schemeFrom, usage, month, pric
     quantity,
     unitPrice: price,
     exact: timesInt(price, over),
-    explain:
-      `MAU ${formatCount(mau)} (highest reported in ${month.key}, on ${formatDay(mauDay)}); ` +
-      `${formatCount(over)} over ${formatCount(CURRENT_MAU_OVERAGE.free)} free x ${formatGrouped(price)}; ` +
-      `${EDITIONS[edition].nameEn} on ${formatDay(month.last)}`,
+    explanation: {
+      key: 'mau',
+      params: {
+        mau,
+        month: month.key,
+        reportedOn: formatDay(mauDay),
+        over,
+        free: CURRENT_MAU_OVERAGE.free,
+        price: formatPlain(price),
+        edition,
+        lastDay: formatDay(month.last),
+      },
+    },
   });
 }

@@ -13,11 +13,13 @@
  *
  * The same cycle arithmetic serves the periodic add-ons (L5, addons.ts).
  */
+import type Decimal from 'decimal.js';
 import { EDITIONS, packagePriceKey, type LegacyEdition, type PaidLegacyEdition } from './catalog';
 import { type Day, OPEN_END, addMonthsClamped, daysInclusive, formatDay, monthIndexOfDay, type MonthSpan } from './dates';
 import { type LineSink, pushLine } from './lines';
-import { ONE, decimalOfInt, formatGrouped, negate, prorate } from './money';
+import { ONE, decimalOfInt, formatPlain, negate, prorate } from './money';
 import type { PriceTable } from './price-books';
+import type { CutParams, CutReason } from './types';
 
 export interface Cycle {
   start: Day;
@@ -42,8 +44,8 @@ export interface SpanEnd {
   on: Day;
   /** The day the credit is dated: D, or E-1 for a migration (DOMAIN section 7). */
   creditOn: Day;
-  /** Plain words for the explanation, e.g. `upgrade to Flagship`. */
-  because: string;
+  /** Why, for the explanation of the credit. */
+  reason: CutReason;
 }
 
 /** A run of prepaid cycles anchored at `from`, held until `to` (inclusive; OPEN_END while running). */
@@ -97,7 +99,7 @@ export interface PendingDowngrade {
 export type LegacyEditionDecision =
   | { kind: 'none' }
   | { kind: 'cancel-downgrade' }
-  | { kind: 'change'; to: PaidLegacyEdition; because: string }
+  | { kind: 'change'; to: PaidLegacyEdition; reason: CutReason }
   | { kind: 'schedule-downgrade'; pending: PendingDowngrade }
   | { kind: 'refuse'; message: string };
 
@@ -117,8 +119,8 @@ export function decideLegacyEdition(options: {
       message: `Paid -> Trial is refused: create a new app instead (the app holds ${EDITIONS[held].nameEn} on ${formatDay(day)})`,
     };
   }
-  if (held === 'TRIAL') return { kind: 'change', to: requested, because: `change from Trial to ${EDITIONS[requested].nameEn}` };
-  if (held === 'PROFESSIONAL') return { kind: 'change', to: 'FLAGSHIP', because: 'upgrade to Flagship' };
+  if (held === 'TRIAL') return { kind: 'change', to: requested, reason: { kind: 'trial-change', to: requested } };
+  if (held === 'PROFESSIONAL') return { kind: 'change', to: 'FLAGSHIP', reason: { kind: 'upgrade' } };
   // Flagship -> Professional: after the Flagship cycle holding the request date.
   if (pending !== null) return { kind: 'none' };
   const cycle = cycleHolding(heldFrom, day);
@@ -133,8 +135,17 @@ export interface PackageRateOptions {
   out: LineSink;
 }
 
-function cycleText(edition: LegacyEdition, cycle: Cycle): string {
-  return `${EDITIONS[edition].nameEn} cycle ${formatDay(cycle.start)}..${formatDay(cycle.end)}`;
+/** The explanation's figures of a cut (L3) at `price`. */
+export function cutParams(cut: CycleCut, price: Decimal): CutParams {
+  return {
+    from: formatDay(cut.cycle.start),
+    to: formatDay(cut.cycle.end),
+    cutOn: formatDay(cut.end.on),
+    reason: cut.end.reason,
+    price: formatPlain(price),
+    days: cut.days,
+    ofDays: cut.ofDays,
+  };
 }
 
 /** L1 charges for cycles starting in the month, and L3 credits dated in it. */
@@ -155,7 +166,10 @@ export function rateLegacyPackages({ sdkAppId, spans, month, prices, out }: Pack
         quantity: ONE,
         unitPrice: price,
         exact: price,
-        explain: `${cycleText(edition, cycle)} (anchor ${formatDay(span.from)}), prepaid in full: 1 x ${formatGrouped(price)}`,
+        explanation: {
+          key: 'package.cycle',
+          params: { edition, from: formatDay(cycle.start), to: formatDay(cycle.end), anchor: formatDay(span.from), price: formatPlain(price) },
+        },
       });
     }
     const cut = cutOf(span);
@@ -170,9 +184,7 @@ export function rateLegacyPackages({ sdkAppId, spans, month, prices, out }: Pack
         quantity: decimalOfInt(-cut.days),
         unitPrice: price,
         exact: negate(prorate(price, cut.days, cut.ofDays)),
-        explain:
-          `${cycleText(edition, cut.cycle)} cut on ${formatDay(cut.end.on)} by ${cut.end.because}: ` +
-          `-${formatGrouped(price)} x ${cut.days}/${cut.ofDays} days`,
+        explanation: { key: 'package.credit', params: { edition, ...cutParams(cut, price) } },
       });
     }
   }

@@ -28,7 +28,16 @@ export { effectiveLimits, fallingLimits, LIMIT_EQUIVALENTS, type AddonHolding, t
 export { migrationEffectiveOn } from './migration';
 export { appStateOn, type AddonHoldingState, type AppState, type AppStateOptions } from './state';
 export { diffInvoices, rateAccount, validateNewEvent, type InvoiceDiff, type ValidateNewEventOptions } from './rate';
-export { serializeInvoice, serializeLine, type InvoiceJson, type InvoiceLineJson } from './serialize';
+export {
+  invoiceData,
+  lineData,
+  serializeInvoice,
+  serializeLine,
+  type InvoiceData,
+  type InvoiceJson,
+  type InvoiceLineData,
+  type InvoiceLineJson,
+} from './serialize';
 export {
   formatPath,
   formatSimulatorOutput,

@@ -2,7 +2,8 @@ import type Decimal from 'decimal.js';
 import { LINE_CODES, type AddonCode, type Edition, type LineCode } from './catalog';
 import { type Day, formatDay } from './dates';
 import { roundToCents } from './money';
-import type { InvoiceLine } from './types';
+import { renderExplanation } from '../i18n/explain';
+import type { Explanation, InvoiceLine } from './types';
 
 /** What a rule produces for one line; `exact` is rounded here, once. */
 export interface LineSpec {
@@ -15,7 +16,7 @@ export interface LineSpec {
   quantity: Decimal;
   unitPrice: Decimal;
   exact: Decimal;
-  explain: string;
+  explanation: Explanation;
   /** Tie-break among lines of one app, day and code (domestic before international barrage). */
   sub?: number;
 }
@@ -37,7 +38,7 @@ export function pushLine(out: LineSink, spec: LineSpec): void {
     quantity: spec.quantity,
     unitPrice: spec.unitPrice,
     amount: roundToCents(spec.exact),
-    explain: spec.explain,
+    explanation: spec.explanation,
   };
   if (spec.edition !== undefined) line.edition = spec.edition;
   if (spec.addon !== undefined) line.addon = spec.addon;
@@ -55,7 +56,7 @@ function compareStrings(a: string | undefined, b: string | undefined): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Deterministic order: app, first day, line code, add-on, sub-order, last day, text. */
+/** Deterministic order: app, first day, line code, add-on, sub-order, last day, English text (rendered only on a tie). */
 export function compareDrafts(a: LineDraft, b: LineDraft): number {
   return (
     a.line.sdkAppId - b.line.sdkAppId ||
@@ -64,6 +65,6 @@ export function compareDrafts(a: LineDraft, b: LineDraft): number {
     compareStrings(a.line.addon, b.line.addon) ||
     a.sub - b.sub ||
     compareStrings(a.line.to, b.line.to) ||
-    compareStrings(a.line.explain, b.line.explain)
+    compareStrings(renderExplanation(a.line.explanation, 'en'), renderExplanation(b.line.explanation, 'en'))
   );
 }

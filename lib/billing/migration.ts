@@ -30,7 +30,7 @@ import {
 } from './catalog';
 import { type Day, formatDay, monthIndexOfDay, monthSpanOfIndex, parseDay } from './dates';
 import { BillingRuleError } from './errors';
-import type { RatingInput } from './types';
+import type { CutReason, RatingInput } from './types';
 
 export interface PreparedMigration {
   executedOn: Day;
@@ -95,7 +95,7 @@ export function schemeOfMonth(scheme: Scheme, migration: PreparedMigration | nul
   return migration !== null && monthFirst >= migration.effectiveOn ? 'CURRENT' : scheme;
 }
 
-/** Words for credits cut by the migration. */
-export function migrationCutReason(migration: PreparedMigration): string {
-  return `the migration to the current scheme (credit dated ${formatDay(migration.effectiveOn - 1)}, on the last legacy invoice)`;
+/** Why credits were cut by the migration. */
+export function migrationCutReason(migration: PreparedMigration): CutReason {
+  return { kind: 'migration', creditOn: formatDay(migration.effectiveOn - 1) };
 }

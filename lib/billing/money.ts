@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { groupDecimalText } from './digits';
 
 /**
  * Money is decimal end to end (DOMAIN.md section 3). The engine uses its own
@@ -121,31 +122,11 @@ export function formatPlain(value: Decimal): string {
   return value.toFixed();
 }
 
-function groupDigits(intPart: string): string {
-  if (intPart.length <= 3) return intPart;
-  let out = '';
-  let first = intPart.length % 3;
-  if (first === 0) first = 3;
-  out = intPart.slice(0, first);
-  for (let i = first; i < intPart.length; i += 3) out += `,${intPart.slice(i, i + 3)}`;
-  return out;
-}
-
-/** `25310` -> `25,310`, for explanations a customer reads. */
-export function formatCount(n: number): string {
-  if (n < 0) return `-${groupDigits(String(-n))}`;
-  return groupDigits(String(n));
-}
+export { formatCount } from './digits';
 
 /** `2999` -> `2,999`, `0.015` stays `0.015`, sign kept. */
 export function formatGrouped(value: Decimal | string): string {
-  const s = typeof value === 'string' ? value : formatPlain(value);
-  const negative = s.startsWith('-');
-  const body = negative ? s.slice(1) : s;
-  const dot = body.indexOf('.');
-  const intPart = dot < 0 ? body : body.slice(0, dot);
-  const frac = dot < 0 ? '' : body.slice(dot);
-  return `${negative ? '-' : ''}${groupDigits(intPart)}${frac}`;
+  return groupDecimalText(typeof value === 'string' ? value : formatPlain(value));
 }
 
 const DECIMAL_STRING = /^\d+(\.\d+)?$/;

@@ -15,7 +15,7 @@
 import { LEGACY_OVERAGE } from './catalog';
 import { type Day, formatDay, type MonthSpan } from './dates';
 import { type LineSink, pushLine } from './lines';
-import { decimalOfInt, formatCount, formatGrouped, timesInt } from './money';
+import { decimalOfInt, formatPlain, timesInt } from './money';
 import type { PriceTable } from './price-books';
 import type { MonthUsage } from './usage';
 
@@ -55,10 +55,9 @@ export function rateLegacyOverage({ sdkAppId, usage, from, to, month, prices, ou
     }
   }
   const partial = from !== month.first || to !== month.last;
-  const paidDays = partial ? ` (paid days ${formatDay(from)}..${formatDay(to)})` : '';
   const measures = [
-    { code: 'DAU_OVERAGE', rule: LEGACY_OVERAGE.DAU, peak: peakDau, day: peakDauDay, what: 'Peak DAU' },
-    { code: 'GROUP_OVERAGE', rule: LEGACY_OVERAGE.GROUP, peak: peakGroups, day: peakGroupsDay, what: 'Peak groups' },
+    { code: 'DAU_OVERAGE', rule: LEGACY_OVERAGE.DAU, peak: peakDau, day: peakDauDay, measure: 'DAU' },
+    { code: 'GROUP_OVERAGE', rule: LEGACY_OVERAGE.GROUP, peak: peakGroups, day: peakGroupsDay, measure: 'GROUPS' },
   ] as const;
   for (const m of measures) {
     const units = overageUnits(m.peak, m.rule.free, m.rule.unit);
@@ -73,10 +72,20 @@ export function rateLegacyOverage({ sdkAppId, usage, from, to, month, prices, ou
       quantity,
       unitPrice: price,
       exact: timesInt(price, units),
-      explain:
-        `${m.what} ${formatCount(m.peak)} on ${formatDay(m.day)}${paidDays}; ` +
-        `${formatCount(m.peak - m.rule.free)} over ${formatCount(m.rule.free)} free -> ` +
-        `${units} ${units === 1 ? 'unit' : 'units'} of ${formatCount(m.rule.unit)} x ${formatGrouped(price)}`,
+      explanation: {
+        key: 'overage',
+        params: {
+          measure: m.measure,
+          peak: m.peak,
+          peakOn: formatDay(m.day),
+          ...(partial ? { paidFrom: formatDay(from), paidTo: formatDay(to) } : {}),
+          over: m.peak - m.rule.free,
+          free: m.rule.free,
+          units,
+          unit: m.rule.unit,
+          price: formatPlain(price),
+        },
+      },
     });
   }
 }

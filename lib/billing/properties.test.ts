@@ -6,14 +6,18 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PERIODIC_ADDONS, type Scheme } from './catalog';
+import { PERIODIC_ADDONS, SHIPPED_PRICE_BOOKS, type Scheme } from './catalog';
 import { formatDay, parseDay } from './dates';
 import { isBillingRuleError } from './errors';
-import { explainZh } from './explain-zh';
-import { validateNewEvent } from './rate';
-import type { InvoiceJson } from './serialize';
+import { prorate, roundToCents } from './money';
+import { renderExplanation } from '../i18n/explain';
+import { invoiceCsv } from '../invoices/csv';
+import type { InvoiceDetail } from '../invoices/queries';
+import { rateAccount, validateNewEvent } from './rate';
+import { type InvoiceData, type InvoiceJson, invoiceData } from './serialize';
 import { formatSimulatorOutput, simulate } from './simulator';
-import type { AppEvent, MigrationInput, UsageDay } from './types';
+import { appStateOn } from './state';
+import type { AccountInput, AppEvent, MigrationInput, UsageDay } from './types';
 
 const START = parseDay('2026-01-01') as number;
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'];
@@ -89,10 +93,72 @@ function buildScenario(raw: RawScenario) {
 
 const scenario = rawScenario.map(buildScenario);
 
+/** Events gathered on a few days (every 30th), so that same-day replacements are common. */
+const sameDayScenario = rawScenario
+  .map((r) => ({ ...r, apps: r.apps.map((a) => ({ ...a, events: a.events.map((e) => ({ ...e, offset: e.offset - (e.offset % 30) })) })) }))
+  .map(buildScenario);
+
 function run(input: unknown): InvoiceJson[] {
   const result = simulate(input);
   if (!result.ok) throw new Error(result.error);
   return result.output.invoices;
+}
+
+/** The invoices as the console carries them (explanations as data). */
+function rateData(input: ReturnType<typeof buildScenario>): InvoiceData[] {
+  return rateAccount(input as AccountInput, input.months, SHIPPED_PRICE_BOOKS).map(invoiceData);
+}
+
+/** An invoice as its page and CSV read it (lib/invoices/queries.ts), from rated data. */
+function detailOf(invoice: InvoiceData): InvoiceDetail {
+  const bounds = { from: `${invoice.month}-01`, to: `${invoice.month}-28` };
+  const apps = [...new Set(invoice.lines.map((l) => l.sdkAppId))].map((sdkAppId) => ({
+    sdkAppId: String(sdkAppId),
+    appName: `应用 ${sdkAppId}`,
+    dataCenter: 'CHINA',
+    subtotal: '0.00',
+    lines: invoice.lines
+      .filter((l) => l.sdkAppId === sdkAppId)
+      .map((l, i) => ({
+        position: i + 1,
+        code: l.code,
+        edition: l.edition ?? null,
+        addon: l.addon ?? null,
+        from: l.from,
+        to: l.to,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        amount: l.amount,
+        explanation: l.explanation,
+      })),
+  }));
+  return {
+    id: 1,
+    number: 'INV-2026-000001',
+    status: 'ISSUED',
+    month: invoice.month,
+    period: bounds,
+    scheme: invoice.scheme,
+    currency: invoice.currency,
+    total: invoice.total,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    issuedAt: null,
+    paidAt: null,
+    voidedAt: null,
+    voidReason: null,
+    plannedIssueDate: bounds.to,
+    issueOverdue: false,
+    billingRunId: null,
+    replaces: null,
+    replacedBy: null,
+    account: { id: 1, name: '客户', contactEmail: 'c@example.com' },
+    apps,
+  };
+}
+
+/** Figures, dates and the units DOMAIN.md names (MAU, DAU, Mbps) stay as they are; no other Latin letter. */
+function expectNoEnglish(text: string, context: string): void {
+  expect(text.replace(/MAU|DAU|Mbps/g, ''), context).not.toMatch(/[A-Za-z]/);
 }
 
 const RUNS = { numRuns: 150 };
@@ -135,16 +201,21 @@ describe('properties', () => {
     );
   });
 
-  it('every line explanation has a Chinese rendering, with no English word left in it', () => {
+  it('a Chinese invoice (page, print and CSV) has no English word from the engine in any line', () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(scenario, (input) => {
-        for (const line of run(input).flatMap((i) => i.lines)) {
-          const zh = explainZh(line.explain);
-          expect(zh, line.explain).not.toBeNull();
-          // Figures, dates and the units DOMAIN.md names (MAU, DAU, Mbps) stay as they are.
-          expect(zh!.replace(/MAU|DAU|Mbps/g, ''), line.explain).not.toMatch(/[A-Za-z]/);
-          seen.add(line.code);
+        for (const invoice of rateData(input)) {
+          for (const line of invoice.lines) {
+            // The page and its print render each line with renderExplanation; the English is the contract text.
+            expect(renderExplanation(line.explanation, 'en')).toBe(line.explain);
+            expectNoEnglish(renderExplanation(line.explanation, 'zh'), line.explain);
+            seen.add(line.code);
+          }
+          if (invoice.lines.length === 0) continue;
+          const rows = invoiceCsv(detailOf(invoice), 'zh').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+          // Description and explanation (the columns after the codes, edition and add-on codes and figures).
+          for (const row of rows) expectNoEnglish(row.split(',').slice(7, 8).concat(row.split(',').slice(15)).join(','), row);
         }
       }),
       { numRuns: 300 },
@@ -153,7 +224,7 @@ describe('properties', () => {
     expect([...seen].sort()).toEqual(
       ['ADDON', 'ADDON_CREDIT', 'BARRAGE_BANDWIDTH', 'DAU_OVERAGE', 'GROUP_OVERAGE', 'HISTORY_RETENTION', 'MAU_OVERAGE', 'PACKAGE', 'PACKAGE_CREDIT'],
     );
-  });
+  }, 60_000);
 
   it('identical input gives byte-identical output', () => {
     fc.assert(
@@ -179,4 +250,147 @@ describe('properties', () => {
       { numRuns: 80 },
     );
   });
+});
+
+/** Inserts `flip` among an app's (date-sorted) events after every event dated on or before `date`. */
+function withEventsOn(events: readonly AppEvent[], date: string, flip: readonly AppEvent[], first = false): AppEvent[] {
+  const at = first ? events.findIndex((e) => e.date >= date) : events.findIndex((e) => e.date > date);
+  const i = at < 0 ? events.length : at;
+  return [...events.slice(0, i), ...flip, ...events.slice(i)];
+}
+
+const CURRENT_CHOICES = ['DEVELOPER', 'STANDARD', 'PRO'] as const;
+const TIER_CHOICES = [30, 90, 180, 360] as const;
+
+describe('properties of the end-of-day rule (DOMAIN.md section 3)', () => {
+  it('merging adjacent equal runs never changes a total by more than rounding', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 28, max: 31 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 30 }),
+        (units, scale, ofDays, a, b) => {
+          fc.pre(a + b <= ofDays);
+          const price = new Decimal(units).div(10 ** scale);
+          const whole = roundToCents(prorate(price, a + b, ofDays));
+          const halves = roundToCents(prorate(price, a, ofDays)).plus(roundToCents(prorate(price, b, ofDays)));
+          // Each extra line is one more half-cent rounding: at most one cent apart.
+          expect(whole.minus(halves).abs().lte('0.01')).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the engine never bills two adjacent equal runs as two lines', () => {
+    fc.assert(
+      fc.property(sameDayScenario, (input) => {
+        for (const invoice of rateData(input)) {
+          const runs = invoice.lines.filter((l) => ['current.package', 'retention', 'barrage'].includes(l.explanation.key));
+          for (const a of runs) {
+            for (const b of runs) {
+              const same =
+                a !== b && a.sdkAppId === b.sdkAppId && a.code === b.code && a.edition === b.edition && a.unitPrice === b.unitPrice &&
+                JSON.stringify({ ...a.explanation.params, from: 0, to: 0, days: 0, mbpsDays: 0 }) ===
+                  JSON.stringify({ ...b.explanation.params, from: 0, to: 0, days: 0, mbpsDays: 0 });
+              if (same) expect(formatDay((parseDay(a.to) as number) + 1), `${a.explain} | ${b.explain}`).not.toBe(b.from);
+            }
+          }
+        }
+      }),
+      RUNS,
+    );
+  }, 60_000);
+
+  it('a scenario with a same-day flip (edition or retention tier replaced and restored) equals the one without it', () => {
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.nat(),
+        fc.integer({ min: 0, max: 200 }),
+        fc.constantFrom(...CURRENT_CHOICES),
+        fc.constantFrom(...TIER_CHOICES),
+        fc.boolean(),
+        (input, appPick, offset, otherEdition, otherTier, stopFirst) => {
+          const i = appPick % input.apps.length;
+          const target = input.apps[i]!;
+          const date = formatDay(START + offset);
+          const state = appStateOn({ scheme: input.scheme as Scheme, ...(input.migration ? { migration: input.migration } : {}), sdkAppId: target.sdkAppId, events: target.events }, date);
+          let flip: AppEvent[];
+          if (state.scheme === 'CURRENT') {
+            fc.pre(otherEdition !== state.edition);
+            flip = [
+              { date, type: 'edition', edition: otherEdition },
+              { date, type: 'edition', edition: state.edition },
+            ];
+          } else {
+            const held = state.retention?.days;
+            fc.pre(held !== undefined && (stopFirst || otherTier !== held));
+            const restore: AppEvent = { date, type: 'addon', addon: 'HISTORY_RETENTION', action: 'start', days: held! };
+            flip = stopFirst
+              ? [{ date, type: 'addon', addon: 'HISTORY_RETENTION', action: 'stop' }, restore]
+              : [{ date, type: 'addon', addon: 'HISTORY_RETENTION', action: 'start', days: otherTier }, restore];
+          }
+          const flipped = { ...input, apps: input.apps.map((a, j) => (j === i ? { ...a, events: withEventsOn(a.events, date, flip) } : a)) };
+          expect(run(flipped)).toEqual(run(input));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('Flagship requested on the day its downgrade takes effect equals never downgrading, except for the cuts of that day', () => {
+    const flagshipScenario = fc.record({
+      start: fc.integer({ min: 0, max: 40 }),
+      request: fc.integer({ min: 0, max: 90 }),
+      tier: fc.option(fc.constantFrom(...TIER_CHOICES), { nil: undefined }),
+      addons: fc.array(
+        fc.record({
+          offset: fc.integer({ min: 0, max: 180 }),
+          addon: fc.constantFrom('GROUP_MEMBER_CAP' as const, 'GROUP_JOIN_CAP' as const, 'SECURITY_STRIKE' as const),
+          action: fc.constantFrom('start' as const, 'stop' as const),
+        }),
+        { maxLength: 6 },
+      ),
+      usage: rawScenario.map((r) => r.apps[0]!.usage),
+    });
+    fc.assert(
+      fc.property(flagshipScenario, (raw) => {
+        const requestOn = formatDay(START + raw.start + raw.request);
+        const events: AppEvent[] = [{ date: formatDay(START + raw.start), type: 'edition', edition: 'FLAGSHIP' }];
+        if (raw.tier !== undefined) events.push({ date: formatDay(START + raw.start), type: 'addon', addon: 'HISTORY_RETENTION', action: 'start', days: raw.tier });
+        const planned: AppEvent[] = [
+          ...raw.addons.map((a): AppEvent => ({ date: formatDay(START + Math.max(a.offset, raw.start)), type: 'addon', addon: a.addon, action: a.action })),
+          { date: requestOn, type: 'edition', edition: 'PROFESSIONAL' } as AppEvent,
+        ].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+        for (const event of planned) {
+          try {
+            validateNewEvent({ scheme: 'LEGACY', events, event });
+            events.push(event);
+          } catch (e) {
+            if (!isBillingRuleError(e)) throw e;
+          }
+        }
+        const k = events.findIndex((e) => e.type === 'edition' && e.edition === 'PROFESSIONAL');
+        const pending = appStateOn({ scheme: 'LEGACY', sdkAppId: 1400000001, events }, requestOn).pendingDowngrade;
+        expect(pending).toBeDefined();
+        const effectiveOn = pending!.effectiveOn;
+        const usage = buildScenario({ scheme: 'LEGACY', migrateOn: undefined, apps: [{ events: [], usage: raw.usage }] }).apps[0]!.usage;
+        const rate = (appEvents: AppEvent[]) => {
+          const result = simulate({ scheme: 'LEGACY', months: MONTHS, apps: [{ sdkAppId: 1400000001, events: appEvents, usage }] });
+          return result.ok ? result.output.invoices : null;
+        };
+        const flipped = rate(withEventsOn(events, effectiveOn, [{ date: effectiveOn, type: 'edition', edition: 'FLAGSHIP' }], true));
+        const never = rate(events.filter((_, j) => j !== k));
+        // An add-on event may fit one history and not the other (a stopped add-on is cut, not restarted).
+        fc.pre(flipped !== null && never !== null);
+        // The add-ons cut that day stay cut (credits, new anchors); packages, retention and usage lines are equal.
+        const rest = (invoices: InvoiceJson[]) => invoices.map((inv) => inv.lines.filter((l) => !l.code.startsWith('ADDON')));
+        expect(rest(flipped!)).toEqual(rest(never!));
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
 });

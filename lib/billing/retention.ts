@@ -11,12 +11,12 @@
  * ends the tier on E-1 like every legacy postpaid item; a run also splits where a
  * new price-book version takes effect.
  */
-import { EDITIONS, RETENTION_TIERS, isRetentionDays, retentionPriceKey, type LegacyEdition, type RetentionDays } from './catalog';
+import { RETENTION_TIERS, isRetentionDays, retentionPriceKey, type LegacyEdition, type RetentionDays } from './catalog';
 import type { LegacyEditionSpan } from './cycles';
 import { type Day, OPEN_END, formatDay, type MonthSpan } from './dates';
 import { BillingRuleError } from './errors';
 import { type LineSink, pushLine } from './lines';
-import { decimalOfInt, formatGrouped, prorate } from './money';
+import { decimalOfInt, formatPlain, prorate } from './money';
 import type { PriceTable } from './price-books';
 
 export interface RetentionSpan {
@@ -61,7 +61,15 @@ export function applyRetentionEvent(state: RetentionState, { action, days, day, 
     }
     if (state.open !== null && state.open.days === days) return;
     close(state, day - 1);
-    state.open = { days, from: day };
+    // A day's tier is the one held at its end: the tier that ended yesterday (replaced or
+    // stopped today) and is started again today runs on, one run and one line.
+    const last = state.spans[state.spans.length - 1];
+    if (last !== undefined && last.to === day - 1 && last.days === days) {
+      state.spans.pop();
+      state.open = { days, from: last.from };
+    } else {
+      state.open = { days, from: day };
+    }
     return;
   }
   if (days !== undefined) throw new BillingRuleError(`${path}.days`, 'a HISTORY_RETENTION stop takes no days');
@@ -107,9 +115,18 @@ export function rateRetention({ sdkAppId, spans, editions, month, prices, out }:
           quantity: decimalOfInt(days),
           unitPrice: price,
           exact: prorate(price, days, month.days),
-          explain:
-            `History retention ${tier.days} days on ${EDITIONS[edition].nameEn} ${formatDay(runFrom)}..${formatDay(runTo)}: ` +
-            `${formatGrouped(price)} x ${days}/${month.days} days`,
+          explanation: {
+            key: 'retention',
+            params: {
+              tier: tier.days,
+              edition,
+              from: formatDay(runFrom),
+              to: formatDay(runTo),
+              price: formatPlain(price),
+              days,
+              ofDays: month.days,
+            },
+          },
         });
       });
     }

@@ -15,6 +15,7 @@ import {
   type PriceBook,
 } from './catalog';
 import { isValidDate, isValidMonth } from './dates';
+import { decimalTextOfNumber } from './digits';
 import { isBillingRuleError } from './errors';
 import { isPlainNonNegativeDecimal } from './money';
 import { rateAccount } from './rate';
@@ -40,9 +41,26 @@ const countSchema = z
   .int({ error: (iss) => `must be a whole number (got ${quote(iss.input)})` })
   .min(0, { error: (iss) => `must not be negative (got ${quote(iss.input)})` });
 
+/**
+ * A decimal measure: a decimal string, or a JSON number read from its shortest decimal text
+ * (never through float arithmetic); either way it reaches the engine as a string.
+ */
 const mbpsSchema = z
-  .string({ error: 'must be a decimal string such as "3.5"' })
-  .refine(isPlainNonNegativeDecimal, { error: (iss) => `must be a non-negative decimal string such as "3.5" (got ${quote(iss.input)})` });
+  .union([z.string(), z.number()], { error: 'must be a decimal number or string such as 3.5 or "3.5"' })
+  .transform((value, ctx) => {
+    const text = typeof value === 'number' ? decimalTextOfNumber(value) : value;
+    if (text === null || !isPlainNonNegativeDecimal(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          typeof value === 'number'
+            ? `must be a non-negative decimal number such as 3.5 (got ${quote(value)})`
+            : `must be a non-negative decimal string such as "3.5" (got ${quote(value)})`,
+      });
+      return z.NEVER;
+    }
+    return text;
+  });
 
 const editionEventSchema = z.strictObject({
   date: dateSchema,

@@ -24,7 +24,7 @@ import {
 } from './catalog';
 import { type AddonSpan, type AddonState, applyAddonEvent, cutAddons, expireAddons, finishAddons, newAddonState } from './addons';
 import { CURRENT_OPENED, CurrentEditionBuilder, type CurrentEditionSpan } from './current';
-import { type LegacyEditionSpan, type PendingDowngrade, type SpanEnd, decideLegacyEdition } from './cycles';
+import { type LegacyEditionSpan, type PendingDowngrade, type SpanEnd, cutOf, decideLegacyEdition } from './cycles';
 import { BEFORE_ALL, type Day, OPEN_END, formatDay, parseDay } from './dates';
 import { BillingRuleError, assertNever } from './errors';
 import { type PreparedMigration, editionAfterMigration, migrationCutReason } from './migration';
@@ -96,7 +96,7 @@ class LegacyBuilder {
       this.change('PROFESSIONAL', {
         on: pending.effectiveOn,
         creditOn: pending.effectiveOn,
-        because: `the downgrade to Professional requested on ${formatDay(pending.requestedOn)}`,
+        reason: { kind: 'downgrade', requestedOn: formatDay(pending.requestedOn) },
       });
       this.downgrades.push(pending);
     }
@@ -113,10 +113,21 @@ class LegacyBuilder {
   change(to: PaidLegacyEdition, end: SpanEnd): void {
     this.closeEdition(end.on - 1, end);
     cutAddons(this.addons, end, to);
-    this.edition = to;
-    this.since = end.on;
     this.pending = null;
     if (this.paidFrom === null) this.paidFrom = end.on;
+    // A day's edition is the one held at its end (DOMAIN.md section 3): an edition that began
+    // today (a downgrade taking effect) and is replaced today by the edition held yesterday was
+    // never held, and yesterday's run goes on with its anchor. Only a run that ended on a cycle
+    // boundary can go on: a cut cycle stays cut (L3), and so do the add-ons cut today.
+    const last = this.editions[this.editions.length - 1];
+    if (end.on === this.since && last !== undefined && last.edition === to && last.to === end.on - 1 && cutOf(last) === null) {
+      this.editions.pop();
+      this.edition = to;
+      this.since = last.from;
+      return;
+    }
+    this.edition = to;
+    this.since = end.on;
   }
 
   onEdition(requested: LegacyEdition, day: Day, path: string): void {
@@ -128,7 +139,7 @@ class LegacyBuilder {
         this.pending = null;
         return;
       case 'change':
-        this.change(decision.to, { on: day, creditOn: day, because: decision.because });
+        this.change(decision.to, { on: day, creditOn: day, reason: decision.reason });
         return;
       case 'schedule-downgrade':
         this.pending = decision.pending;
@@ -145,7 +156,7 @@ class LegacyBuilder {
     const e = migration.effectiveOn;
     if (this.pending !== null && this.pending.effectiveOn < e) this.settle(this.pending.effectiveOn);
     expireAddons(this.addons, e);
-    const end: SpanEnd = { on: e, creditOn: e - 1, because: migrationCutReason(migration) };
+    const end: SpanEnd = { on: e, creditOn: e - 1, reason: migrationCutReason(migration) };
     const held = this.edition;
     this.closeEdition(e - 1, end);
     cutAddons(this.addons, end, null);

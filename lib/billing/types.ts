@@ -6,6 +6,8 @@ import type {
   Currency,
   Edition,
   LineCode,
+  PaidCurrentEdition,
+  PaidLegacyEdition,
   PeriodicAddon,
   RetentionDays,
   Scheme,
@@ -110,8 +112,99 @@ export interface InvoiceLine {
   unitPrice: Decimal;
   /** Rounded half-up to 2 decimals, once; negative for credits. */
   amount: Decimal;
-  explain: string;
+  /** How the line was computed, as data; lib/i18n/explain.ts renders it per language. */
+  explanation: Explanation;
 }
+
+/** Why a prepaid cycle was cut (L3): the edition change or the migration that ended it. */
+export type CutReason =
+  | { kind: 'trial-change'; to: PaidLegacyEdition }
+  | { kind: 'upgrade' }
+  | { kind: 'downgrade'; requestedOn: DateString }
+  | { kind: 'migration'; creditOn: DateString };
+
+/** A cycle cut (L3): the credited days of the cycle, and why. */
+export interface CutParams {
+  /** The cycle, inclusive. */
+  from: DateString;
+  to: DateString;
+  /** D: the first day no longer held. */
+  cutOn: DateString;
+  reason: CutReason;
+  /** The cycle's price, a plain decimal (`999`). */
+  price: string;
+  days: number;
+  ofDays: number;
+}
+
+/**
+ * A line's explanation as a message key and typed parameters (like Lago's `amount_details`):
+ * decimals are plain decimal strings (`2999`, `0.015`), dates `YYYY-MM-DD`, counts integers.
+ * It is what an invoice line stores; every language renders it from its own templates
+ * (`renderExplanation` in lib/i18n/explain.ts), the simulator prints the English rendering.
+ */
+export type Explanation =
+  | { key: 'package.cycle'; params: { edition: PaidLegacyEdition; from: DateString; to: DateString; anchor: DateString; price: string } }
+  | { key: 'package.credit'; params: CutParams & { edition: PaidLegacyEdition } }
+  | {
+      key: 'addon.cycle';
+      params: {
+        addon: PeriodicAddon;
+        edition: PaidLegacyEdition;
+        from: DateString;
+        to: DateString;
+        anchor: DateString;
+        /** Set on the last cycle of a stopped add-on: the day the stop was requested. */
+        stopRequestedOn?: DateString;
+        price: string;
+      };
+    }
+  | { key: 'addon.credit'; params: CutParams & { addon: PeriodicAddon; edition: PaidLegacyEdition } }
+  | {
+      key: 'overage';
+      params: {
+        measure: 'DAU' | 'GROUPS';
+        peak: number;
+        peakOn: DateString;
+        /** Set when the paid days are not the whole month. */
+        paidFrom?: DateString;
+        paidTo?: DateString;
+        over: number;
+        free: number;
+        units: number;
+        unit: number;
+        price: string;
+      };
+    }
+  | {
+      key: 'barrage';
+      params: { direction: 'DOMESTIC' | 'INTERNATIONAL'; from: DateString; to: DateString; days: number; mbpsDays: string; price: string };
+    }
+  | {
+      key: 'retention';
+      params: { tier: RetentionDays; edition: PaidLegacyEdition; from: DateString; to: DateString; price: string; days: number; ofDays: number };
+    }
+  | {
+      key: 'current.package';
+      params: { edition: PaidCurrentEdition; from: DateString; to: DateString; price: string; days: number; ofDays: number };
+    }
+  | {
+      key: 'mau';
+      params: {
+        mau: number;
+        month: MonthString;
+        reportedOn: DateString;
+        over: number;
+        free: number;
+        price: string;
+        edition: PaidCurrentEdition;
+        lastDay: DateString;
+      };
+    }
+  /** A text kept as it was written: lines stored before explanations were data (see the README). */
+  | { key: 'text'; params: { text: string } };
+
+export type ExplanationKey = Explanation['key'];
 
 export interface Invoice {
   month: MonthString;

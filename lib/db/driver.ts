@@ -91,3 +91,13 @@ export function openDriver(options: OpenDriverOptions = {}): Driver {
 export function driverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDriverOptions {
   return { url: env.DATABASE_URL || undefined, pgliteDir: env.PGLITE_DIR || undefined };
 }
+
+/**
+ * The tables' owner, for migrations, the seed and role set-up: MIGRATION_DATABASE_URL when set,
+ * else DATABASE_URL (one role for everything), else the embedded database. The console and the
+ * workers connect with DATABASE_URL, which in production names a role that only reads and
+ * writes rows (`npm run db:roles`).
+ */
+export function ownerDriverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDriverOptions {
+  return { url: env.MIGRATION_DATABASE_URL || env.DATABASE_URL || undefined, pgliteDir: env.PGLITE_DIR || undefined };
+}

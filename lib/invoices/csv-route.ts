@@ -1,6 +1,7 @@
 import 'server-only';
 import { getActor } from '../auth/guard';
 import type { Role } from '../generated/prisma/enums';
+import { getLocale } from '../i18n/server';
 import { invoiceCsv, invoiceCsvFilename } from './csv';
 import { getInvoice } from './queries';
 import { invoiceIdSchema } from './schemas';
@@ -18,7 +19,7 @@ export async function invoiceCsvResponse(rawId: string, roles: readonly Role[]):
   if (!id.success) return new Response('Not found.', { status: 404 });
   const invoice = await getInvoice(actor, id.data);
   if (!invoice) return new Response('Not found.', { status: 404 });
-  return new Response(invoiceCsv(invoice), {
+  return new Response(invoiceCsv(invoice, await getLocale()), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${invoiceCsvFilename(invoice)}"`,

@@ -29,8 +29,8 @@ const invoice: InvoiceDetail = {
       dataCenter: 'USA',
       subtotal: '311.00',
       lines: [
-        { position: 1, code: 'PACKAGE', edition: 'STANDARD', addon: null, from: '2026-11-11', to: '2026-11-30', quantity: '20', unitPrice: '399', amount: '266.00', explain: 'Standard 2026-11-11..2026-11-30: 399 x 20/30 days' },
-        { position: 2, code: 'MAU_OVERAGE', edition: 'STANDARD', addon: null, from: '2026-11-01', to: '2026-11-30', quantity: '3000', unitPrice: '0.015', amount: '45.00', explain: 'MAU 13,000; 3,000 over 10,000 free x 0.015' },
+        { position: 1, code: 'PACKAGE', edition: 'STANDARD', addon: null, from: '2026-11-11', to: '2026-11-30', quantity: '20', unitPrice: '399', amount: '266.00', explanation: { key: 'current.package', params: { edition: 'STANDARD', from: '2026-11-11', to: '2026-11-30', price: '399', days: 20, ofDays: 30 } } },
+        { position: 2, code: 'MAU_OVERAGE', edition: 'STANDARD', addon: null, from: '2026-11-01', to: '2026-11-30', quantity: '3000', unitPrice: '0.015', amount: '45.00', explanation: { key: 'mau', params: { mau: 13000, month: '2026-11', reportedOn: '2026-11-30', over: 3000, free: 10000, price: '0.015', edition: 'STANDARD', lastDay: '2026-11-30' } } },
       ],
     },
   ],
@@ -38,16 +38,22 @@ const invoice: InvoiceDetail = {
 
 describe('invoiceCsv', () => {
   it('writes one row per line and a total, amounts as exact strings', () => {
-    const lines = invoiceCsv(invoice).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = invoiceCsv(invoice, 'en').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[2]).toBe(
-      'INV-2026-000003,ISSUED,2026-11,USD,1400000005,"\'=HYPERLINK(""x""), ""quoted""",MAU_OVERAGE,MAU overage,STANDARD,,2026-11-01,2026-11-30,3000,0.015,45.00,"MAU 13,000; 3,000 over 10,000 free x 0.015"',
+      'INV-2026-000003,ISSUED,2026-11,USD,1400000005,"\'=HYPERLINK(""x""), ""quoted""",MAU_OVERAGE,MAU overage,STANDARD,,2026-11-01,2026-11-30,3000,0.015,45.00,"MAU 13,000 (highest reported in 2026-11, on 2026-11-30); 3,000 over 10,000 free x 0.015; Standard on 2026-11-30"',
     );
     expect(lines[3]).toBe('INV-2026-000003,ISSUED,2026-11,USD,,,TOTAL,Total,,,2026-11-01,2026-11-30,,,311.00,');
   });
 
+  it("renders descriptions and explanations in the reader's language", () => {
+    const lines = invoiceCsv(invoice, 'zh').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[1]).toBe('INV-2026-000003,ISSUED,2026-11,USD,1400000005,"\'=HYPERLINK(""x""), ""quoted""",PACKAGE,套餐包,STANDARD,,2026-11-11,2026-11-30,20,399,266.00,标准版 2026-11-11..2026-11-30：399 × 20/30 天');
+    expect(lines[3]).toBe('INV-2026-000003,ISSUED,2026-11,USD,,,TOTAL,合计,,,2026-11-01,2026-11-30,,,311.00,');
+  });
+
   it('starts with a byte-order mark and names the file after the number', () => {
-    expect(invoiceCsv(invoice).startsWith('\uFEFF')).toBe(true);
+    expect(invoiceCsv(invoice, 'en').startsWith('\uFEFF')).toBe(true);
     expect(invoiceCsvFilename(invoice)).toBe('INV-2026-000003_2026-11.csv');
     expect(invoiceCsvFilename({ ...invoice, number: null })).toBe('draft-7_2026-11.csv');
   });
@@ -59,11 +65,11 @@ describe('invoiceCsv', () => {
         {
           ...invoice.apps[0]!,
           appName: "\t=cmd|' /C calc'!A0",
-          lines: [{ position: 1, code: 'PACKAGE', edition: 'STANDARD', addon: null, from: '2026-11-01', to: '2026-11-10', quantity: '-10', unitPrice: '999', amount: '-322.26', explain: '  @SUM(1+1)' }],
+          lines: [{ position: 1, code: 'PACKAGE', edition: 'STANDARD', addon: null, from: '2026-11-01', to: '2026-11-10', quantity: '-10', unitPrice: '999', amount: '-322.26', explanation: { key: 'text', params: { text: '  @SUM(1+1)' } } }],
         },
       ],
     };
-    const lines = invoiceCsv(hostile).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = invoiceCsv(hostile, 'en').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[1]).toBe("INV-2026-000003,ISSUED,2026-11,USD,1400000005,'\t=cmd|' /C calc'!A0,PACKAGE,Package,STANDARD,,2026-11-01,2026-11-10,-10,999,-322.26,'  @SUM(1+1)");
   });
 });

@@ -1,5 +1,7 @@
 import { LINE_CODE_LABELS, type LineCode } from '../billing/catalog';
 import { csvDocument, type CsvValue } from '../csv';
+import { renderExplanation } from '../i18n/explain';
+import type { Locale } from '../i18n/messages';
 import type { InvoiceDetail } from './queries';
 
 export const INVOICE_CSV_COLUMNS = [
@@ -23,9 +25,14 @@ export const INVOICE_CSV_COLUMNS = [
 
 /**
  * An invoice as CSV: one row per line (amounts as exact decimal strings, in the invoice's
- * currency), then a TOTAL row; cells neutralised and quoted by lib/csv.ts.
+ * currency), then a TOTAL row; cells neutralised and quoted by lib/csv.ts. Column names and codes
+ * are fixed (for programs); the description and the explanation are in the reader's language.
  */
-export function invoiceCsv(invoice: InvoiceDetail): string {
+export function invoiceCsv(invoice: InvoiceDetail, locale: Locale): string {
+  const label = (code: string) => {
+    const labels = LINE_CODE_LABELS[code as LineCode];
+    return labels === undefined ? code : locale === 'zh' ? labels.labelZh : labels.labelEn;
+  };
   const ref = invoice.number ?? `DRAFT-${invoice.id}`;
   const rows: CsvValue[][] = [[...INVOICE_CSV_COLUMNS]];
   for (const app of invoice.apps) {
@@ -38,7 +45,7 @@ export function invoiceCsv(invoice: InvoiceDetail): string {
         app.sdkAppId,
         app.appName,
         line.code,
-        LINE_CODE_LABELS[line.code as LineCode]?.labelEn ?? line.code,
+        label(line.code),
         line.edition,
         line.addon,
         line.from,
@@ -46,11 +53,11 @@ export function invoiceCsv(invoice: InvoiceDetail): string {
         line.quantity,
         line.unitPrice,
         line.amount,
-        line.explain,
+        renderExplanation(line.explanation, locale),
       ]);
     }
   }
-  rows.push([ref, invoice.status, invoice.month, invoice.currency, null, null, 'TOTAL', 'Total', null, null, invoice.period.from, invoice.period.to, null, null, invoice.total, null]);
+  rows.push([ref, invoice.status, invoice.month, invoice.currency, null, null, 'TOTAL', locale === 'zh' ? '合计' : 'Total', null, null, invoice.period.from, invoice.period.to, null, null, invoice.total, null]);
   return csvDocument(rows);
 }
 

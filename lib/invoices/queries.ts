@@ -2,10 +2,12 @@ import 'server-only';
 import type { Actor } from '../auth/guard';
 import { CURRENT_MAU_OVERAGE, LEGACY_OVERAGE } from '../billing/catalog';
 import { monthBounds } from '../billing/dates';
+import type { Explanation } from '../billing/types';
 import { plannedIssueDate } from '../billing-runs/schemas';
 import { db } from '../db/client';
 import { Prisma } from '../generated/prisma/client';
 import { today } from '../clock';
+import { storedExplanation } from './explanation';
 import { CUSTOMER_VISIBLE_STATUSES, isIssueOverdue, type InvoicesSearch, type InvoiceSortKey, type InvoiceStatus } from './schemas';
 
 export type InvoiceRow = {
@@ -136,7 +138,8 @@ export type InvoiceLineView = {
   quantity: string;
   unitPrice: string;
   amount: string;
-  explain: string;
+  /** Rendered in the reader's language by renderExplanation (lib/i18n/explain.ts). */
+  explanation: Explanation;
 };
 
 export type InvoiceAppGroup = { sdkAppId: string; appName: string; dataCenter: string; subtotal: string; lines: InvoiceLineView[] };
@@ -203,7 +206,7 @@ export async function getInvoice(actor: Actor, id: number): Promise<InvoiceDetai
       quantity: plain(line.quantity.toFixed()),
       unitPrice: plain(line.unitPrice.toFixed()),
       amount: line.amount.toFixed(2),
-      explain: line.explain,
+      explanation: storedExplanation(line.explainKey, line.explainParams, line.explain),
     });
     // Amounts have exactly two decimals: integer cents add up exactly.
     group.cents += BigInt(line.amount.toFixed(2).replace('.', ''));

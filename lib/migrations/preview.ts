@@ -10,9 +10,10 @@ import {
   monthBounds,
   monthOf,
   rateAccount,
-  serializeLine,
+  lineData,
   type AddonCode,
   type CurrentEdition,
+  type Explanation,
   type Invoice,
   type PriceBook,
 } from '../billing';
@@ -36,7 +37,11 @@ export type FallingLimitFigure = {
   raisedBy?: AddonCode;
 };
 
-export type CreditFigure = { amount: string; from: string; to: string; datedOn: string; explain: string };
+/**
+ * `explanation` is rendered in the reader's language; figures stored before explanations were
+ * data have only `explain`, the English text.
+ */
+export type CreditFigure = { amount: string; from: string; to: string; datedOn: string; explain: string; explanation?: Explanation };
 
 /** A legacy item that ends with the migration: the package, a periodic add-on, the retention tier. */
 export type EndingFigure = {
@@ -188,7 +193,7 @@ function endingItems(state: AppState, credits: readonly CreditLine[]): EndingFig
   const items: EndingFigure[] = [];
   const creditOf = (match: (c: CreditLine) => boolean): CreditFigure | undefined => {
     const line = credits.find(match);
-    return line === undefined ? undefined : { amount: line.amount, from: line.from, to: line.to, datedOn: line.datedOn, explain: line.explain };
+    return line === undefined ? undefined : { amount: line.amount, from: line.from, to: line.to, datedOn: line.datedOn, explain: line.explain, explanation: line.explanation };
   };
   const edition = state.edition as LegacyEdition;
   if (EDITIONS[edition].paid) {
@@ -209,7 +214,7 @@ function endingItems(state: AppState, credits: readonly CreditLine[]): EndingFig
   return items;
 }
 
-type CreditLine = { sdkAppId: number; code: string; addon?: AddonCode; amount: string; from: string; to: string; datedOn: string; explain: string };
+type CreditLine = { sdkAppId: number; code: string; addon?: AddonCode; amount: string; from: string; to: string; datedOn: string; explain: string; explanation: Explanation };
 
 /**
  * Re-rates the account's last `monthCount` full months under both schemes with the real usage,
@@ -253,8 +258,17 @@ export async function computePreview(q: Queryable, options: ComputePreviewOption
     credits = (diff?.added ?? [])
       .filter((line) => line.amount.isNegative())
       .map((line) => {
-        const json = serializeLine(line);
-        const credit: CreditLine = { sdkAppId: json.sdkAppId, code: json.code, amount: json.amount, from: json.from, to: json.to, datedOn: lastLegacyDay, explain: json.explain };
+        const json = lineData(line);
+        const credit: CreditLine = {
+          sdkAppId: json.sdkAppId,
+          code: json.code,
+          amount: json.amount,
+          from: json.from,
+          to: json.to,
+          datedOn: lastLegacyDay,
+          explain: json.explain,
+          explanation: json.explanation,
+        };
         if (json.addon) credit.addon = json.addon;
         return credit;
       });

@@ -17,7 +17,7 @@ import { addDays, monthBounds, monthOf, nextMonth } from '../billing/dates';
 import { isBillingRuleError } from '../billing/errors';
 import { effectiveLimits } from '../billing/limits';
 import { diffInvoices, rateAccount, validateNewEvent } from '../billing/rate';
-import { serializeLine, type InvoiceLineJson } from '../billing/serialize';
+import { lineData, type InvoiceLineData } from '../billing/serialize';
 import { appStateOn, type AppState } from '../billing/state';
 import type { AccountInput, AppEvent } from '../billing/types';
 import { DomainError } from '../errors';
@@ -82,12 +82,12 @@ export type LimitChange = {
 export type MonthEffect = {
   month: string;
   currency: Currency;
-  added: InvoiceLineJson[];
-  removed: InvoiceLineJson[];
+  added: InvoiceLineData[];
+  removed: InvoiceLineData[];
   totalBefore: string;
   totalAfter: string;
   /** The app's lines on the month's invoice once the change is made. */
-  appLinesAfter: InvoiceLineJson[];
+  appLinesAfter: InvoiceLineData[];
 };
 
 export type PlanPreview = {
@@ -327,11 +327,11 @@ export async function previewPlanChange(q: Queryable, app: PlanApp, change: Plan
     return {
       month: diff.month,
       currency: after.currency,
-      added: diff.added.map(serializeLine),
-      removed: diff.removed.map(serializeLine),
+      added: diff.added.map(lineData),
+      removed: diff.removed.map(lineData),
       totalBefore: diff.totalBefore,
       totalAfter: diff.totalAfter,
-      appLinesAfter: after.lines.filter((l) => l.sdkAppId === sdkAppId).map(serializeLine),
+      appLinesAfter: after.lines.filter((l) => l.sdkAppId === sdkAppId).map(lineData),
     };
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidDate, isValidMonth } from '../billing/dates';
+import { decimalTextOfNumber } from '../billing/digits';
 import { flattenSearchParams, optionalEnum, tableParamsSchema, type SearchParams } from '../validation/table';
 
 /** A batch is all-or-nothing and at most this many daily rows (API call or CSV file). */
@@ -53,7 +54,8 @@ const countSchema = z
 const mbpsSchema = z
   .union([z.string(), z.number()], { error: 'must be a decimal number of Mbps such as "3.5"' })
   .transform((value, ctx) => {
-    const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : 'NaN') : value.trim();
+    // A JSON number is read from its shortest decimal text, never through float arithmetic.
+    const text = typeof value === 'number' ? (decimalTextOfNumber(value) ?? 'NaN') : value.trim();
     if (text.startsWith('-')) {
       ctx.addIssue({ code: 'custom', message: 'must not be negative' });
       return z.NEVER;

@@ -2,6 +2,7 @@ import bcrypt from 'bcryptjs';
 import { AV_CALL_TRIAL, CURRENCY, SHIPPED_PRICE_BOOKS } from '../../lib/billing/catalog';
 import { formatDay, parseDay } from '../../lib/billing/dates';
 import type { Driver } from '../../lib/db/driver';
+import { truncateTables } from '../../lib/db/truncate';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { driverTransaction, writeAuditSql, type Sql } from '../../lib/db/sql';
 import { BulkInsert } from './bulk';
@@ -80,16 +81,15 @@ export async function existingData(driver: Driver): Promise<{ accounts: number; 
 
 /**
  * Empties every table but Prisma's migration bookkeeping and restarts their ids. TRUNCATE does
- * not fire the append-only UPDATE/DELETE triggers, which is what a reset wants.
+ * not fire the append-only UPDATE/DELETE triggers, which is what a reset wants; the money tables
+ * refuse it except under the reset's explicit, transaction-local permission (truncateTables).
  */
 export async function resetDatabase(driver: Driver): Promise<string[]> {
   const rows = await driver.query<{ tablename: string }>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`,
   );
   const tables = rows.map((r) => r.tablename);
-  if (tables.length > 0) {
-    await driver.exec(`TRUNCATE ${tables.map((t) => `"${t.replace(/"/g, '""')}"`).join(', ')} RESTART IDENTITY CASCADE`);
-  }
+  await truncateTables(driver, tables, { cascade: true });
   return tables;
 }
 

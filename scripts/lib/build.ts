@@ -14,7 +14,7 @@ export function sourceFingerprint(root = process.cwd()): string {
     }
   };
   for (const dir of ['app', 'components', 'lib', 'public']) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ['package-lock.json', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'prisma/schema.prisma']) {
+  for (const file of ['package-lock.json', 'next.config.js', 'proxy.ts', 'postcss.config.mjs', 'tsconfig.json', 'prisma/schema.prisma']) {
     if (existsSync(path.join(root, file))) hash.update(file).update(readFileSync(path.join(root, file)));
   }
   return hash.digest('hex');
@@ -38,9 +38,14 @@ export function ensurePrismaClient(root = process.cwd()): void {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Runs `next <args>` in the foreground, passing Ctrl-C / SIGTERM on and exiting with it. */
+/**
+ * Runs the console's server (scripts/server.ts: Next.js plus the client-address headers) in
+ * the foreground with `[--dev] -p PORT [-H HOST]`, passing Ctrl-C / SIGTERM on and exiting with it.
+ */
 export function serveNext(args: string[], env: NodeJS.ProcessEnv, root = process.cwd()): void {
-  const server = spawn(path.join(root, 'node_modules/.bin/next'), args, { stdio: 'inherit', env });
+  // `next start` and `next dev` set NODE_ENV themselves; a custom server must.
+  const mode: NodeJS.ProcessEnv = { ...env, NODE_ENV: args.includes('--dev') ? 'development' : 'production' };
+  const server = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/server.ts'), ...args], { stdio: 'inherit', env: mode });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import bcrypt from 'bcryptjs';
+import { describe, expect, it, vi } from 'vitest';
 import { listAccounts } from '../../lib/accounts/queries';
 import { parseAccountsSearch } from '../../lib/accounts/schemas';
 import { canAccessAccount, type Actor } from '../../lib/auth/guard';
@@ -28,16 +29,79 @@ describe('sign-in', () => {
     expect(await verifyCredentials({ email: 'not an email', password: 'x' }, '10.0.0.1')).toBeNull();
   });
 
-  it('throttles an email after repeated failures, even with the right password', async () => {
+  it('a burst of 60 parallel wrong passwords for one email from one address checks at most the pair limit', async () => {
     const { prisma } = getDb();
-    const user = await createUser(prisma, { role: 'CUSTOMER', email: 'throttled@example.test' });
-    for (let i = 0; i < THROTTLE.perEmail; i++) {
-      expect(await verifyCredentials({ email: user.email, password: `wrong-${i}` }, `10.1.0.${i}`)).toBeNull();
+    const user = await createUser(prisma, { role: 'OPS', email: 'burst@example.test' });
+    const compare = vi.spyOn(bcrypt, 'compare');
+    try {
+      const results = await Promise.allSettled(
+        Array.from({ length: 60 }, (_, i) => verifyCredentials({ email: user.email, password: `wrong-${i}` }, '10.3.0.1')),
+      );
+      expect(compare).toHaveBeenCalledTimes(THROTTLE.perPair);
+      expect(results.filter((r) => r.status === 'fulfilled' && r.value === null)).toHaveLength(THROTTLE.perPair);
+      expect(results.filter((r) => r.status === 'rejected' && (r.reason as Error).message === THROTTLED)).toHaveLength(60 - THROTTLE.perPair);
+      // The right password from the same address is refused too, unchecked, for the window.
+      compare.mockClear();
+      await expect(verifyCredentials({ email: user.email, password: user.password }, '10.3.0.1')).rejects.toThrow(THROTTLED);
+      expect(compare).not.toHaveBeenCalled();
+    } finally {
+      compare.mockRestore();
     }
-    await expect(verifyCredentials({ email: user.email, password: user.password }, '10.9.9.9')).rejects.toThrow(THROTTLED);
   });
 
-  it('throttles an address that tries many emails', async () => {
+  it('a burst of 60 parallel guesses from 60 addresses checks at most the per-email limit', async () => {
+    const { prisma } = getDb();
+    const user = await createUser(prisma, { role: 'OPS', email: 'botnet@example.test' });
+    const compare = vi.spyOn(bcrypt, 'compare');
+    try {
+      const results = await Promise.allSettled(
+        Array.from({ length: 60 }, (_, i) => verifyCredentials({ email: user.email, password: `wrong-${i}` }, `10.4.${i}.1`)),
+      );
+      expect(compare).toHaveBeenCalledTimes(THROTTLE.perEmail);
+      expect(results.filter((r) => r.status === 'rejected')).toHaveLength(60 - THROTTLE.perEmail);
+    } finally {
+      compare.mockRestore();
+    }
+  });
+
+  it('an attacker cannot lock the owner out: the right password from a second address signs in while the first is throttled', async () => {
+    const { prisma } = getDb();
+    const user = await createUser(prisma, { role: 'CUSTOMER', email: 'owner@example.test' });
+    for (let i = 0; i < THROTTLE.perPair; i++) {
+      expect(await verifyCredentials({ email: user.email, password: `wrong-${i}` }, '10.5.0.1')).toBeNull();
+    }
+    await expect(verifyCredentials({ email: user.email, password: `wrong-again` }, '10.5.0.1')).rejects.toThrow(THROTTLED);
+    expect(await verifyCredentials({ email: user.email, password: user.password }, '10.5.0.2')).toMatchObject({ id: user.id });
+    // Still refused from the attacker's address.
+    await expect(verifyCredentials({ email: user.email, password: user.password }, '10.5.0.1')).rejects.toThrow(THROTTLED);
+  });
+
+  it('a right password clears its own address\'s failures', async () => {
+    const { prisma } = getDb();
+    const user = await createUser(prisma, { role: 'OPS', email: 'typo@example.test' });
+    for (let i = 0; i < THROTTLE.perPair - 1; i++) {
+      expect(await verifyCredentials({ email: user.email, password: `typo-${i}` }, '10.6.0.1')).toBeNull();
+    }
+    expect(await verifyCredentials({ email: user.email, password: user.password }, '10.6.0.1')).not.toBeNull();
+    for (let i = 0; i < THROTTLE.perPair - 1; i++) {
+      expect(await verifyCredentials({ email: user.email, password: `typo-again-${i}` }, '10.6.0.1')).toBeNull();
+    }
+    expect(await verifyCredentials({ email: user.email, password: user.password }, '10.6.0.1')).not.toBeNull();
+  });
+
+  it('the window ends: a throttled pair may try again once its window is over', async () => {
+    const { prisma, driver } = getDb();
+    const user = await createUser(prisma, { role: 'OPS', email: 'later@example.test' });
+    for (let i = 0; i < THROTTLE.perPair; i++) await verifyCredentials({ email: user.email, password: `wrong-${i}` }, '10.7.0.1');
+    await expect(verifyCredentials({ email: user.email, password: user.password }, '10.7.0.1')).rejects.toThrow(THROTTLED);
+    await driver.query(
+      `UPDATE "SignInThrottle" SET "windowStart" = now() - make_interval(mins => $1::int) WHERE "key" LIKE '%later@example.test%'`,
+      [THROTTLE.windowMinutes],
+    );
+    expect(await verifyCredentials({ email: user.email, password: user.password }, '10.7.0.1')).not.toBeNull();
+  });
+
+  it('throttles an address that tries many emails, and only that address', async () => {
     for (let i = 0; i < THROTTLE.perAddress; i++) {
       await verifyCredentials({ email: `spray-${i}@example.test`, password: 'x' }, '10.2.0.1');
     }

@@ -2,7 +2,9 @@ import Decimal from 'decimal.js';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../lib/auth/guard';
 import { createBillingRun, executeBillingRun, runBillingMonth, startBillingRun, type RunActor } from '../../lib/billing-runs/commands';
+import { renderExplanation } from '../../lib/i18n/explain';
 import { issueInvoice } from '../../lib/invoices/commands';
+import { getInvoice } from '../../lib/invoices/queries';
 import { DomainError } from '../../lib/errors';
 import { createAccount, createUser, daysOf, insertPriceBooks, seedUsage } from './billing-helpers';
 import { onPostgres, useTestDatabase } from './db';
@@ -71,6 +73,18 @@ describe('billing run', () => {
       ['DAU_OVERAGE', '2000.00', legacy.apps[0]],
     ]);
     expect(legacyInvoice.lines[1]!.explain).toMatch(/25,310/);
+    // The explanation is stored as data (key and parameters); the English text stays beside it.
+    expect(legacyInvoice.lines.map((l) => [l.explainKey, l.explainParams])).toEqual([
+      ['package.cycle', { edition: 'PROFESSIONAL', from: '2026-10-15', to: '2026-11-14', anchor: '2026-10-15', price: '999' }],
+      ['overage', { measure: 'DAU', peak: 25310, peakOn: '2026-10-20', paidFrom: '2026-10-15', paidTo: '2026-10-31', over: 15310, free: 10000, units: 2, unit: 10000, price: '1000' }],
+    ]);
+    const shown = (await getInvoice(ops, legacyInvoice.id))!.apps[0]!.lines;
+    expect(shown.map((l) => renderExplanation(l.explanation, 'en'))).toEqual(legacyInvoice.lines.map((l) => l.explain));
+    expect(renderExplanation(shown[0]!.explanation, 'zh')).toBe('专业版周期 2026-10-15..2026-11-14（锚定日 2026-10-15），整期预付：1 × 999');
+    // A line stored with its text only (as before explanations were data) reads as written.
+    const handMade = (await getInvoice(ops, issuedInvoiceId))!.apps[0]!.lines[0]!;
+    expect(handMade.explanation).toEqual({ key: 'text', params: { text: 'hand-made' } });
+    expect(renderExplanation(handMade.explanation, 'zh')).toBe('hand-made');
     expect(legacyInvoice.lines[0]).toMatchObject({ edition: 'PROFESSIONAL', fromDate: new Date('2026-10-15'), toDate: new Date('2026-11-14') });
     const currentInvoice = invoices.find((i) => i.accountId === current.id)!;
     expect(currentInvoice).toMatchObject({ scheme: 'CURRENT', currency: 'USD' });

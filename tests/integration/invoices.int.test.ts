@@ -199,10 +199,14 @@ describe('reading invoices', () => {
       ['peakGroups', 100_000, 31],
     ]);
     expect(usage[0]!.days[19]).toEqual({ date: '2026-10-20', value: 12_655 });
-    const csv = invoiceCsv(detail);
+    const csv = invoiceCsv(detail, 'en');
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('invoice,status,month,currency,sdkAppId,app,code,description,edition,addon,from,to,quantity,unitPrice,amount,explanation');
     expect(lines[1]).toMatch(new RegExp(`^${detail.number},ISSUED,2026-10,CNY,${legacy.apps[0]},.*,PACKAGE,Package,PROFESSIONAL,,2026-10-15,2026-11-14,1,999,999.00,`));
     expect(lines.at(-1)).toMatch(/,TOTAL,Total,,,2026-10-01,2026-10-31,,,1999.00,$/);
+    // The same invoice for a Chinese reader: descriptions and explanations rendered from the stored data.
+    const zh = invoiceCsv(detail, 'zh').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(zh[1]).toMatch(/,PACKAGE,套餐包,PROFESSIONAL,,2026-10-15,2026-11-14,1,999,999\.00,专业版周期 2026-10-15\.\.2026-11-14（锚定日 2026-10-15），整期预付：1 × 999$/);
+    for (const line of zh.slice(1)) expect(line.split(',').slice(15).join(',').replace(/MAU|DAU|Mbps/g, '')).not.toMatch(/[A-Za-z]/);
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../lib/auth/guard';
 import { monthBounds } from '../../lib/billing/dates';
 import { rateAccount } from '../../lib/billing/rate';
-import { serializeInvoice } from '../../lib/billing/serialize';
+import { invoiceData } from '../../lib/billing/serialize';
 import { runBillingMonth } from '../../lib/billing-runs/commands';
 import { DomainError } from '../../lib/errors';
 import { applyPlanChange, changeEdition, createApp, startAddon, stopAddon } from '../../lib/plans/commands';
@@ -16,7 +16,7 @@ import { insertShippedPriceBooks, staff } from './plans-helpers';
 
 // The server actions read the session through next-auth; the test plays the signed-in user.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock('next-auth', () => ({ getServerSession: async () => (session.userId ? { user: { id: session.userId, sessionVersion: 0 } } : null) }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const getDb = useTestDatabase();
@@ -58,7 +58,7 @@ async function billed(accountId: number, month: string) {
   const { prisma } = getDb();
   const loaded = await loadAccountInputs(prisma, { accountIds: [accountId], usageFrom: monthBounds(month).from, usageTo: monthBounds(month).to });
   const [invoice] = rateAccount(loaded.get(accountId)!.input, [month], await loadPriceBooks(prisma));
-  return serializeInvoice(invoice!);
+  return invoiceData(invoice!);
 }
 
 const line = (code: string, extra: Record<string, unknown>) => expect.objectContaining({ code, ...extra });
@@ -128,9 +128,10 @@ describe('plan changes: the confirmation equals what the billing run charges', (
       to: l.toDate.toISOString().slice(0, 10),
       amount: l.amount.toFixed(2),
       explain: l.explain,
+      explanation: { key: l.explainKey, params: l.explainParams },
     }));
     const confirmed = addon.months.find((m) => m.month === '2026-11')!;
-    expect(written).toEqual(confirmed.appLinesAfter.map(({ code, from, to, amount, explain }) => ({ code, from, to, amount, explain })));
+    expect(written).toEqual(confirmed.appLinesAfter.map(({ code, from, to, amount, explain, explanation }) => ({ code, from, to, amount, explain, explanation })));
     expect(invoice.total.toFixed(2)).toBe(confirmed.totalAfter);
     expect(written).toEqual(
       expect.arrayContaining([
