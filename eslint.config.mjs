@@ -34,6 +34,29 @@ const config = [
       'no-restricted-globals': ['error', { name: 'Date', message: 'lib/billing never reads the clock; dates come in as arguments.' }],
     },
   },
+  {
+    // Pages load, components render: a component never queries the database itself. Types
+    // from a queries module are fine (the DTOs the page passes in as props).
+    files: ['components/**/*.ts', 'components/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*'],
+              message: 'Components never import lib/db: the page loads the data and passes it as props.',
+            },
+            {
+              group: ['@/lib/*/queries', '**/lib/*/queries'],
+              allowTypeImports: true,
+              message: 'Components never run queries: the page loads the data and passes it as props (type imports are fine).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

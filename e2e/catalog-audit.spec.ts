@@ -71,3 +71,20 @@ test('[CUSTOMER][CATALOG]: a customer gets 403 on the catalog and the audit log'
   }
   await screenshot(page, 'catalog-06-customer-403');
 });
+
+test('[OPS][CATALOG][zh]: a version the server refuses shows its error in the viewer\'s language', async ({ page }) => {
+  await signIn(page, 'ops@demo.test');
+  const origin = new URL(page.url()).origin;
+  await page.context().addCookies([{ name: 'locale', value: 'zh', url: origin }]);
+  await page.goto('/catalog/price-books/new?scheme=CURRENT', { waitUntil: 'networkidle' });
+  // A form opened yesterday still offers yesterday: the server refuses a date already billed.
+  const effective = page.locator('#pb-effective');
+  await effective.evaluate((input) => input.removeAttribute('min'));
+  await effective.fill('2026-11-20');
+  await page.locator('#pb-source').fill('Price notice: too early');
+  await page.locator('form button[type="submit"]').click();
+  const alert = page.getByRole('alert').first();
+  await expect(alert).toContainText('effectiveFrom：新版本在今天（2026-11-23）之后生效，已计费的日子不会重新定价；2026-11-20 太早');
+  await expect(alert).not.toContainText('takes effect after today');
+  await screenshot(page, 'catalog-05-refused-zh');
+});

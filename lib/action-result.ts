@@ -1,10 +1,14 @@
 import type { z } from 'zod';
-import { constraintViolation, DomainError } from './errors';
+import { constraintViolation, DomainError, renderError, type ErrorCode, type ErrorKey, type ErrorMessage, type ErrorParams } from './errors';
+import type { Locale } from './i18n/messages';
 
-/** What every server action returns to its form (useActionState). */
+/**
+ * What every server action returns to its form (useActionState). A failure carries its code,
+ * its message key and parameters, and the message rendered in the viewer's language.
+ */
 export type ActionResult<T = undefined> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; message: string; code?: ErrorCode; key?: ErrorKey; params?: ErrorParams; fieldErrors?: Record<string, string[]> };
 
 export const initialActionState = { ok: true } as ActionResult<never>;
 
@@ -18,21 +22,27 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-export function invalidInput(error: z.ZodError): ActionResult<never> {
+/** A form that failed its schema; `locale` is the viewer's (actions pass `await actionLocale()`). */
+export function invalidInput(error: z.ZodError, locale: Locale = 'en'): ActionResult<never> {
   const fieldErrors = fieldErrorsOf(error);
   const first = error.issues[0];
-  return { ok: false, message: first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'Invalid input', fieldErrors };
+  const message: ErrorMessage = first
+    ? { key: 'error.input.invalid', params: { field: first.path.join('.') || 'input', detail: first.message } }
+    : { key: 'error.input.invalidGeneric', params: {} };
+  return { ok: false, code: 'invalid', ...message, message: renderError(message, locale), fieldErrors };
 }
 
 /**
- * Turns the errors a user can act on into a result: a DomainError, or a database constraint
- * that held (a concurrent change got there first). Anything else is a bug: rethrown.
+ * Turns the errors a user can act on into a result, rendered in `locale` (actions pass
+ * `await actionLocale()`): a DomainError, or a database refusal (a constraint or trigger that
+ * held; a concurrent change got there first). Anything else is a bug: rethrown.
  */
-export function actionError(error: unknown): ActionResult<never> {
+export function actionError(error: unknown, locale: Locale = 'en'): ActionResult<never> {
   if (error instanceof DomainError) {
-    return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined };
+    const message = error.render(locale);
+    return { ok: false, code: error.code, key: error.key, params: error.params, message, fieldErrors: error.field ? { [error.field]: [message] } : undefined };
   }
-  const violation = constraintViolation(error);
-  if (violation) return { ok: false, message: `Refused by the database: ${violation.message}` };
+  const refusal = constraintViolation(error);
+  if (refusal) return { ok: false, code: 'conflict', key: refusal.key, params: refusal.params, message: renderError(refusal, locale) };
   throw error;
 }

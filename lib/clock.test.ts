@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { billingDay, today } from './clock';
 
-describe('the billing calendar (Asia/Shanghai, UTC+8)', () => {
+describe('the billing calendar (UTC+8)', () => {
   const pinned = process.env.CONSOLE_TODAY;
   afterEach(() => {
     if (pinned === undefined) delete process.env.CONSOLE_TODAY;

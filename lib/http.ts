@@ -1,23 +1,41 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { constraintViolation, DomainError, httpStatus, type ErrorCode } from './errors';
+import { constraintViolation, DomainError, httpStatus, renderError, type ErrorCode, type ErrorKey, type ErrorMessage, type ErrorParams } from './errors';
+import type { Locale } from './i18n/messages';
+import { localeFromAcceptLanguage } from './i18n/translate';
 import { requestLog } from './observability/request';
 
-export type ApiError = { error: { code: ErrorCode | 'unauthorized' | 'internal'; message: string; field?: string; details?: unknown } };
+/**
+ * A route handler's error: a stable code (HTTP class) and key (the rule) for machines, the
+ * message rendered in the client's Accept-Language (English by default), the field it names.
+ */
+export type ApiError = {
+  error: { code: ErrorCode | 'unauthorized' | 'internal'; key: ErrorKey; message: string; params?: ErrorParams; field?: string; details?: unknown };
+};
 
-export function apiError(status: number, code: ApiError['error']['code'], message: string, extra: { field?: string; details?: unknown } = {}) {
-  return NextResponse.json<ApiError>({ error: { code, message, ...extra } }, { status });
+export type ApiErrorExtra = { field?: string; details?: unknown; locale?: Locale };
+
+/** The language a machine client asked for (Accept-Language), English otherwise. */
+export function requestLocale(request: Request): Locale {
+  return localeFromAcceptLanguage(request.headers.get('accept-language'));
 }
 
-/** Route handlers: DomainError and constraint violations become JSON errors; the rest is a 500. */
-export function apiErrorFrom(error: unknown) {
+export function apiError(status: number, code: ApiError['error']['code'], message: ErrorMessage | string, extra: ApiErrorExtra = {}) {
+  const { locale = 'en', ...rest } = extra;
+  const data: ErrorMessage = typeof message === 'string' ? { key: 'error.untranslated', params: { text: message } } : message;
+  const params = Object.keys(data.params).length > 0 && data.key !== 'error.untranslated' ? { params: data.params } : {};
+  return NextResponse.json<ApiError>({ error: { code, key: data.key, message: renderError(data, locale), ...params, ...rest } }, { status });
+}
+
+/** Route handlers: DomainError and database refusals become JSON errors; the rest is a 500. */
+export function apiErrorFrom(error: unknown, locale: Locale = 'en') {
   if (error instanceof DomainError) {
-    return apiError(httpStatus[error.code], error.code, error.message, { field: error.field, details: error.details });
+    return apiError(httpStatus[error.code], error.code, error, { field: error.field, details: error.details, locale });
   }
-  const violation = constraintViolation(error);
-  if (violation) return apiError(409, 'conflict', violation.message);
+  const refusal = constraintViolation(error);
+  if (refusal) return apiError(409, 'conflict', refusal, { locale });
   requestLog().error({ err: error }, 'unexpected error in a route handler');
-  return apiError(500, 'internal', 'Internal error');
+  return apiError(500, 'internal', { key: 'error.internal', params: {} }, { locale });
 }
 
 /**
@@ -52,7 +70,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 }
 
 /** 413 naming the limit, in bytes and in the unit people think in. */
-export function payloadTooLarge(maxBytes: number, what = 'body') {
+export function payloadTooLarge(maxBytes: number, what = 'body', locale: Locale = 'en') {
   const mib = maxBytes / (1024 * 1024);
-  return apiError(413, 'invalid', `${what}: too large; at most ${maxBytes.toLocaleString('en-US')} bytes (${mib} MiB) are accepted per request`, { field: what });
+  return apiError(413, 'invalid', { key: 'error.api.payloadTooLarge', params: { what, max: maxBytes.toLocaleString('en-US'), mib } }, { field: what, locale });
 }

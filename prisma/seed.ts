@@ -26,7 +26,7 @@ import {
 const USAGE = `usage: npm run db:seed -- [--accounts N] [--seed S] [--today YYYY-MM-DD] [--reset]
   --accounts N   accounts to create (default ${DEFAULT_ACCOUNTS}; usage only for the first ${USAGE_ACCOUNT_LIMIT.toLocaleString('en-US')} when more)
   --seed S       random seed (default ${DEFAULT_SEED}); the same arguments give the same rows
-  --today D      the demo's today in Asia/Shanghai (default: the real today, or CONSOLE_TODAY)
+  --today D      the demo's today in the billing calendar (default: the real today, or CONSOLE_TODAY)
   --reset        empty every table first (TRUNCATE ... RESTART IDENTITY CASCADE)
 Database: DATABASE_URL if set, else the embedded PGlite in PGLITE_DIR (default .data/pglite).`;
 

@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import type { Actor } from '@/lib/auth/guard';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
-import { listAccountInvoices } from '@/lib/invoices/queries';
+import type { AccountInvoiceRow } from '@/lib/invoices/queries';
 import { LinkButton } from '../ui/button';
 import { Card } from '../ui/card';
 import { EmptyState } from '../ui/page-header';
@@ -14,8 +13,8 @@ import { InvoiceStatusBadge } from './status-badge';
  * The console account page's invoices (ops and the account's manager), newest first, every
  * status; customers read theirs in the portal.
  */
-export async function AccountInvoicesCard({ accountId, actor }: { accountId: number; actor: Actor }) {
-  const [{ t, locale }, invoices] = await Promise.all([getI18n(), listAccountInvoices(actor, accountId, 12)]);
+export async function AccountInvoicesCard({ accountId, invoices }: { accountId: number; invoices: readonly AccountInvoiceRow[] }) {
+  const { t, locale } = await getI18n();
   return (
     <Card
       title={t('accountInvoices.title')}

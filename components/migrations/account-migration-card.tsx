@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { canAccessAccount, type Actor } from '@/lib/auth/guard';
+import type { Actor } from '@/lib/auth/guard';
 import { addDays } from '@/lib/billing';
 import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
-import { getAccountMigrationStatus } from '@/lib/migrations/queries';
+import type { AccountMigrationStatus } from '@/lib/migrations/queries';
 import { LinkButton } from '../ui/button';
 import { Card } from '../ui/card';
 import { TicketStatusBadge } from './ticket-status-badge';
@@ -13,10 +13,9 @@ import { TicketStatusBadge } from './ticket-status-badge';
  * scheduled or done and from when (never a ticket); ops and the account's manager see the
  * ticket, or can open one for a LEGACY account.
  */
-export async function AccountMigrationCard({ accountId, actor }: { accountId: number; actor: Actor }) {
-  if (!(await canAccessAccount(actor, accountId))) return null;
-  const [status, { t }] = await Promise.all([getAccountMigrationStatus(accountId), getI18n()]);
+export async function AccountMigrationCard({ accountId, actor, status }: { accountId: number; actor: Actor; status: AccountMigrationStatus | null }) {
   if (!status) return null;
+  const { t } = await getI18n();
   const day = today();
   const executed = status.executed;
 

@@ -1,14 +1,13 @@
-import { canAccessAccount, type Actor } from '@/lib/auth/guard';
+import type { Actor } from '@/lib/auth/guard';
 import { AV_CALL_TRIAL } from '@/lib/billing/catalog';
 import { addDays } from '@/lib/billing/dates';
-import { today } from '@/lib/clock';
-import { getFeatureStates, type FeatureStates } from '@/lib/features/queries';
+import type { FeatureStates } from '@/lib/features/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Translate } from '@/lib/i18n/translate';
-import { getAppPlan, type PlanEventRow } from '@/lib/plans/queries';
+import type { AppPlanPanelData, PlanEventRow } from '@/lib/plans/queries';
 import { whoFor } from '@/lib/self-service/who';
-import { getTrialSummary, type TrialSummary } from '@/lib/trials/queries';
+import type { TrialSummary } from '@/lib/trials/queries';
 import { Badge } from '../ui/badge';
 import { Card } from '../ui/card';
 import { Table, TBody, TD, TH, THead, TR } from '../ui/table';
@@ -24,16 +23,10 @@ type Viewer = Pick<Actor, 'role' | 'email'>;
  * get the actions (edition, add-ons, trials, applications; deciding applications is ops' only);
  * account managers the same facts read-only. Rendered under the app's own details.
  */
-export async function AppPlanPanel({ accountId, sdkAppId, actor }: { accountId: number; sdkAppId: bigint; actor: Actor }) {
-  if (!(await canAccessAccount(actor, accountId))) return null;
-  const day = today();
-  const [{ t, locale }, plan, trials, features] = await Promise.all([
-    getI18n(),
-    getAppPlan(accountId, sdkAppId, day),
-    getTrialSummary(accountId, sdkAppId, day),
-    getFeatureStates(accountId, sdkAppId, day),
-  ]);
-  if (!plan || !features) return null;
+export async function AppPlanPanel({ data, actor }: { data: AppPlanPanelData | null; actor: Actor }) {
+  if (!data) return null;
+  const { accountId, plan, trials, features, day } = data;
+  const { t, locale } = await getI18n();
   const ops = actor.role === 'OPS';
   // Ownership is re-checked by every command; this only decides what to offer.
   const canAct = ops || (actor.role === 'CUSTOMER' && actor.accountId === accountId);

@@ -27,8 +27,8 @@ export async function createApiKey(tx: Tx, actor: Actor, input: CreateApiKeyInpu
 /** Revokes a key at once: the next request made with it gets 401. */
 export async function revokeApiKey(tx: Tx, actor: Actor, input: RevokeApiKeyInput): Promise<void> {
   const key = await tx.apiKey.findUnique({ where: { id: input.id }, select: { id: true, name: true, prefix: true, revokedAt: true } });
-  if (!key) throw new DomainError('not_found', 'id: no such API key', { field: 'id' });
-  if (key.revokedAt) throw new DomainError('conflict', `API key ${key.prefix}… is already revoked`, { field: 'id' });
+  if (!key) throw new DomainError('not_found', 'error.apiKey.notFound', { field: 'id' });
+  if (key.revokedAt) throw new DomainError('conflict', 'error.apiKey.alreadyRevoked', { params: { prefix: key.prefix }, field: 'id' });
   const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() }, select: { revokedAt: true } });
   await writeAudit(tx, auditActor(actor), {
     action: 'apiKey.revoke',

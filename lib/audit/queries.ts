@@ -39,7 +39,7 @@ export function auditWhere(search: AuditSearch): Prisma.Sql {
         : Prisma.sql`l."action" = ${search.action}`,
     );
   }
-  // Days of the billing calendar: [from 00:00, to+1 00:00) in Asia/Shanghai.
+  // Days of the billing calendar: [from 00:00, to+1 00:00) in the billing time zone.
   if (search.from) conditions.push(Prisma.sql`l."at" >= ${`${search.from}T00:00:00+08:00`}::timestamptz`);
   if (search.to) conditions.push(Prisma.sql`l."at" < ${`${addDays(search.to, 1)}T00:00:00+08:00`}::timestamptz`);
   return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;

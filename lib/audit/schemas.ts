@@ -24,7 +24,7 @@ export const auditSearchSchema = tableParamsSchema(AUDIT_SORT_KEYS, { id: 'at', 
     .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,79}\*?$/)
     .optional()
     .catch(undefined),
-  /** Calendar days (Asia/Shanghai), inclusive. */
+  /** Calendar days, inclusive. */
   from: dateParam,
   to: dateParam,
 });

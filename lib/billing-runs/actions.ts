@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { auditActor } from '../db/audit';
 import { getDatabase } from '../db/client';
@@ -18,13 +19,13 @@ import { startBillingRunSchema } from './schemas';
 export async function startBillingRunAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS');
   const parsed = startBillingRunSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let runId: number;
   try {
     ({ runId } = await createBillingRun(auditActor(actor), parsed.data.month));
     await wakeShardWorkers(getDatabase());
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath('/billing-runs');
   redirect(`/billing-runs/${runId}`);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { monthBounds } from '../billing/dates';
 import type { PriceBook } from '../billing/index';
-import { today as clockToday } from '../clock';
+import { BILLING_TIME_ZONE, today as clockToday } from '../clock';
 import { type AuditActor, writeAudit } from '../db/audit';
 import { db, getDatabase, type Tx } from '../db/client';
 import { constraintViolation, DomainError } from '../errors';
@@ -73,7 +73,7 @@ const hooksByRun = new Map<number, RunHooks>();
 
 function validMonth(month: string): string {
   const parsed = monthSchema.safeParse(month);
-  if (!parsed.success) throw new DomainError('invalid', parsed.error.issues[0]?.message ?? 'Month must be YYYY-MM', { field: 'month' });
+  if (!parsed.success) throw new DomainError('invalid', 'error.run.monthFormat', { field: 'month' });
   return parsed.data;
 }
 
@@ -91,7 +91,7 @@ export async function createBillingRun(actor: RunActor, monthInput: string, opti
   const today = options.today ?? clockToday();
   const opensOn = firstBillableDay(month);
   if (today < opensOn) {
-    throw new DomainError('invalid', `Month ${month} can be billed from ${opensOn} (today is ${today})`, { field: 'month' });
+    throw new DomainError('invalid', 'error.run.tooEarly', { params: { month, opensOn, today }, field: 'month' });
   }
   const shardSize = options.shardSize ?? DEFAULT_SHARD_ACCOUNTS;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_ACCOUNTS;
@@ -101,10 +101,11 @@ export async function createBillingRun(actor: RunActor, monthInput: string, opti
       async (tx) => {
         const accounts = await tx.$queryRawUnsafe<{ id: number }[]>(
           `SELECT a."id" FROM "Account" a
-            WHERE a."createdAt" < ($1::date)::timestamp AT TIME ZONE 'Asia/Shanghai'
+            WHERE a."createdAt" < ($1::date)::timestamp AT TIME ZONE $2
               AND EXISTS (SELECT 1 FROM "App" p WHERE p."accountId" = a."id")
             ORDER BY a."id"`,
           opensOn,
+          BILLING_TIME_ZONE,
         );
         const run = await tx.billingRun.create({
           data: { month, status: 'RUNNING', totalAccounts: accounts.length, startedById: actor.id },
@@ -142,13 +143,9 @@ export async function createBillingRun(actor: RunActor, monthInput: string, opti
   } catch (error) {
     if (error instanceof DomainError || !constraintViolation(error)) throw error;
     const running = await runningRun(month);
-    throw new DomainError(
-      'conflict',
-      running
-        ? `A billing run for ${month} is already running (run #${running.id}, started ${running.startedAt.toISOString()}); wait for it to finish`
-        : `A billing run for ${month} is already running; wait for it to finish`,
-      { field: 'month' },
-    );
+    throw running
+      ? new DomainError('conflict', 'error.run.running', { params: { month, runId: running.id, startedAt: running.startedAt.toISOString() }, field: 'month' })
+      : new DomainError('conflict', 'error.run.runningNoId', { params: { month }, field: 'month' });
   }
 }
 

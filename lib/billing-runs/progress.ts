@@ -37,14 +37,3 @@ export async function runningRunProgress(tx: Pick<Tx, '$queryRawUnsafe'>, month:
   return row ?? null;
 }
 
-/** Why a draft of the month cannot be issued now, in words ops can act on. */
-export function runningRunMessage(progress: RunProgress): string {
-  const where = `${progress.shardsDone} of ${progress.shards} shards done`;
-  if (progress.stalled) {
-    return `The billing run #${progress.id} for ${progress.month} stopped at ${progress.lastProgressAt.toISOString()} (${where}): no worker has taken its remaining shards since. Start a worker (npm run worker, or npm start) and it resumes by itself; issue its drafts when it has finished`;
-  }
-  if (progress.resumed) {
-    return `The billing run #${progress.id} for ${progress.month} was resumed after a worker stopped and is running (${where}): issue its drafts when it has finished`;
-  }
-  return `The billing run #${progress.id} for ${progress.month} is still running (${where}): issue its drafts when it has finished`;
-}

@@ -9,7 +9,7 @@ export const monthSchema = z
 
 export const startBillingRunSchema = z.object({ month: monthSchema });
 
-/** The billing run for month M may run from M+1's first day (Asia/Shanghai). */
+/** The billing run for month M may run from M+1's first day. */
 export function firstBillableDay(month: string): string {
   return monthBounds(nextMonth(month)).from;
 }

@@ -51,11 +51,8 @@ export const EDITIONS: Readonly<Record<Edition, EditionInfo>> = {
 
 export const CURRENCY: Readonly<Record<Scheme, Currency>> = { LEGACY: 'CNY', CURRENT: 'USD' };
 
-/** Billing calendar of every date in the engine (DOMAIN.md section 3). */
-export const BILLING_TIME_ZONE = 'Asia/Shanghai';
-
 /**
- * The legacy scheme closed on this day (Asia/Shanghai), and the current scheme
+ * The legacy scheme closed on this day (in the billing calendar, lib/clock.ts), and the current scheme
  * opened: an account that created an app before it is LEGACY until migrated.
  */
 export const LEGACY_CLOSED_AT = '2022-12-26';
@@ -564,7 +561,7 @@ export interface PriceBook {
   scheme: Scheme;
   currency: Currency;
   version: number;
-  /** `YYYY-MM-DD` (Asia/Shanghai): the version applies from this day on. */
+  /** `YYYY-MM-DD` (billing calendar): the version applies from this day on. */
   effectiveFrom: string;
   /** The document the prices come from. */
   source: string;

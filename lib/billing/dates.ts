@@ -1,5 +1,5 @@
 /**
- * Calendar math for the billing calendar (Asia/Shanghai, DOMAIN.md section 3).
+ * Calendar math for the billing calendar (DOMAIN.md section 3; its zone is BILLING_TIME_ZONE in lib/clock.ts).
  *
  * Billing dates are civil dates, never instants: a `YYYY-MM-DD` string outside
  * the engine and an integer day number (`Day`, days since 1970-01-01) inside it.

@@ -15,7 +15,7 @@ import type {
 
 export type { AddonCode, CurrentEdition, Currency, Edition, LineCode, PeriodicAddon, RetentionDays, Scheme } from './catalog';
 
-/** A calendar date `YYYY-MM-DD` (Asia/Shanghai). */
+/** A calendar date `YYYY-MM-DD`. */
 export type DateString = string;
 /** A calendar month `YYYY-MM`. */
 export type MonthString = string;

@@ -26,13 +26,13 @@ export async function addPriceBookVersion(tx: Tx, actor: Actor, input: NewPriceB
   const last = own[own.length - 1];
   const expected = (last?.version ?? 0) + 1;
   if (input.version !== expected) {
-    throw new DomainError('conflict', `version: the next ${input.scheme} version is ${expected}, not ${input.version} (another version may have been added meanwhile; reload the form)`, { field: 'version' });
+    throw new DomainError('conflict', 'error.priceBook.version', { params: { scheme: input.scheme, expected, version: input.version }, field: 'version' });
   }
   if (input.effectiveFrom <= today) {
-    throw new DomainError('invalid', `effectiveFrom: a new version takes effect after today (${today}), so no day already billed is repriced; ${input.effectiveFrom} is too early`, { field: 'effectiveFrom' });
+    throw new DomainError('invalid', 'error.priceBook.tooEarly', { params: { today, effectiveFrom: input.effectiveFrom }, field: 'effectiveFrom' });
   }
   if (last && input.effectiveFrom <= last.effectiveFrom) {
-    throw new DomainError('invalid', `effectiveFrom: version ${last.version} takes effect on ${last.effectiveFrom}; a new version must start after it`, { field: 'effectiveFrom' });
+    throw new DomainError('invalid', 'error.priceBook.beforeLast', { params: { version: last.version, effectiveFrom: last.effectiveFrom }, field: 'effectiveFrom' });
   }
   const prices = Object.fromEntries(PRICE_KEYS[input.scheme].map((key) => [key, input.prices[key]!]));
   const book: PriceBook = {
@@ -47,7 +47,7 @@ export async function addPriceBookVersion(tx: Tx, actor: Actor, input: NewPriceB
     // The engine must accept the whole set it will be handed from now on.
     preparePriceBooks([...books, book]);
   } catch (error) {
-    if (isBillingRuleError(error)) throw new DomainError('invalid', error.describe());
+    if (isBillingRuleError(error)) throw new DomainError('invalid', 'error.engine.rule', { params: { detail: error.describe() } });
     throw error;
   }
   const created = await tx.priceBook.create({

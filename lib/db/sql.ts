@@ -1,6 +1,8 @@
 import 'server-only';
-import type { AuditActor, AuditEntry } from './audit';
-import { getDatabase, type Tx } from './client';
+import { getDatabase, inDriverTransaction, refuseInsideTransaction, type Tx } from './client';
+import type { Driver } from './driver';
+
+export { auditInsert, writeAuditSql } from './audit';
 
 /**
  * Set-based SQL for the billing run's bulk paths (loading inputs, writing thousands of draft
@@ -42,10 +44,17 @@ export function prismaSql(tx: Pick<Tx, '$queryRawUnsafe'>): Sql {
   return (text, params = []) => tx.$queryRawUnsafe(text, ...params);
 }
 
-/** The driver outside any transaction (reads). Never call it inside a Prisma transaction: on PGlite it would wait for it forever. */
+/**
+ * The driver outside any transaction (reads). Refused inside a Prisma interactive transaction:
+ * on PGlite it would wait for that transaction forever, on PostgreSQL it would read outside it.
+ */
 export function driverSql(): Sql {
+  refuseInsideTransaction('driverSql()');
   const driver = getDatabase().driver;
-  return (text, params = []) => driver.query(text, [...params]);
+  return (text, params = []) => {
+    refuseInsideTransaction('driverSql()');
+    return driver.query(text, [...params]);
+  };
 }
 
 export type DriverTransactionOptions = {
@@ -64,15 +73,24 @@ export type DriverTransactionOptions = {
    * minute, when lines still had a foreign key to their invoice.
    */
   freshPlans?: boolean;
+  /** A driver other than the app's database (the seed's, which opens its own). */
+  driver?: Driver;
 };
 
 /**
  * One transaction on one connection of the driver: committed when `fn` resolves, rolled back
- * when it throws. On PGlite it holds the database's transaction lock, so nothing else (Prisma
- * included) runs inside it; `fn` must use only the `sql` it is given.
+ * when it throws. On PGlite it holds the database's transaction lock, so nothing else runs
+ * inside it; the API enforces it: it refuses to start inside a Prisma interactive transaction
+ * or another driver transaction, and the app's Prisma client (`db`) refuses to run inside it.
+ * `fn` uses only the `sql` it is given.
  */
 export async function driverTransaction<T>(fn: (sql: Sql) => Promise<T>, options: DriverTransactionOptions = {}): Promise<T> {
-  const driver = getDatabase().driver;
+  refuseInsideTransaction('driverTransaction()');
+  const driver = options.driver ?? getDatabase().driver;
+  return inDriverTransaction(() => runDriverTransaction(driver, fn, options));
+}
+
+async function runDriverTransaction<T>(driver: Driver, fn: (sql: Sql) => Promise<T>, options: DriverTransactionOptions): Promise<T> {
   if (driver.kind === 'postgres') {
     const client = await driver.pool.connect();
     try {
@@ -90,42 +108,4 @@ export async function driverTransaction<T>(fn: (sql: Sql) => Promise<T>, options
     }
   }
   return driver.pglite.transaction((tx) => fn(async (text, params = []) => (await tx.query(text, [...params])).rows as never));
-}
-
-/** Plain JSON for the audit columns, as lib/db/audit.ts writes it (bigint -> string). */
-function json(value: unknown): string | null {
-  if (value === undefined) return null;
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-}
-
-/**
- * The INSERT of audit entries as a statement and its parameters, numbered from `$${first}`: to
- * run alone (writeAuditSql) or as the last part of a larger statement.
- */
-export function auditInsert(actor: AuditActor, entries: readonly AuditEntry[], first = 1): { text: string; params: unknown[] } {
-  const $ = (k: number) => `$${first + k}`;
-  return {
-    text: `INSERT INTO "AuditLog" ("actorId", "actorLabel", "action", "entityType", "entityId", "accountId", "before", "after")
-     SELECT ${$(0)}::uuid, ${$(1)}, u."action", u."entityType", u."entityId", u."accountId", u."before"::jsonb, u."after"::jsonb
-       FROM unnest(${$(2)}::text[], ${$(3)}::text[], ${$(4)}::text[], ${$(5)}::int[], ${$(6)}::text[], ${$(7)}::text[]) WITH ORDINALITY
-            AS u("action", "entityType", "entityId", "accountId", "before", "after", "ord")
-      ORDER BY u."ord"`,
-    params: [
-      actor.id,
-      actor.label,
-      entries.map((e) => e.action),
-      entries.map((e) => e.entityType),
-      entries.map((e) => String(e.entityId)),
-      entries.map((e) => e.accountId ?? null),
-      entries.map((e) => json(e.before)),
-      entries.map((e) => json(e.after)),
-    ],
-  };
-}
-
-/** writeAudit for an Sql executor: the entries commit or roll back with the change. */
-export async function writeAuditSql(sql: Sql, actor: AuditActor, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const { text, params } = auditInsert(actor, entries);
-  await sql(text, params);
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { today } from '../clock';
 import { db } from '../db/client';
@@ -13,12 +14,12 @@ import { decideApplicationSchema, submitApplicationSchema } from './schemas';
 export async function submitApplicationAction(input: unknown): Promise<ActionResult> {
   const actor = await requireRole('OPS', 'CUSTOMER');
   const parsed = submitApplicationSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let created;
   try {
     created = await db.$transaction((tx) => submitApplication(tx, actor, parsed.data, today()), PLAN_TX_OPTIONS);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidateApp(created.accountId, created.sdkAppId);
   return { ok: true };
@@ -27,12 +28,12 @@ export async function submitApplicationAction(input: unknown): Promise<ActionRes
 export async function decideApplicationAction(input: unknown): Promise<ActionResult<{ status: string; enablesAt: string | null }>> {
   const actor = await requireRole('OPS');
   const parsed = decideApplicationSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let decided;
   try {
     decided = await db.$transaction((tx) => decideApplication(tx, actor, parsed.data, today()), PLAN_TX_OPTIONS);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath(`/accounts/${decided.accountId}/apps/${decided.sdkAppId}`);
   return { ok: true, data: { status: decided.status, enablesAt: decided.enablesAt } };

@@ -19,17 +19,17 @@ export async function submitApplication(tx: Tx, actor: Actor, input: SubmitAppli
   const sdkAppId = BigInt(input.sdkAppId);
   const apps = await tx.$queryRaw<{ accountId: number }[]>`SELECT "accountId" FROM "App" WHERE "sdkAppId" = ${sdkAppId} FOR UPDATE`;
   const app = apps[0];
-  if (!app) throw new DomainError('not_found', `sdkAppId: app ${input.sdkAppId} does not exist`, { field: 'sdkAppId' });
+  if (!app) throw new DomainError('not_found', 'error.app.notFound', { params: { sdkAppId: String(input.sdkAppId) }, field: 'sdkAppId' });
   assertOwnApp(actor, { sdkAppId, accountId: app.accountId });
   const state = await appStateToday(tx, app.accountId, sdkAppId, today);
   if (!state || state.edition !== 'PRO') {
     const held = state ? editionName(state.edition) : 'no edition';
-    throw new DomainError('conflict', `sdkAppId: broadcast push is applied for on Pro 进阶版 only; the app holds ${held} (Developer has it always, Standard never)`, { field: 'sdkAppId' });
+    throw new DomainError('conflict', 'error.feature.proOnly', { params: { edition: held }, field: 'sdkAppId' });
   }
   const existing = await tx.featureApplication.findMany({ where: { sdkAppId, feature: 'BROADCAST_PUSH' } });
   const current = broadcastPushState({ scheme: state.scheme, edition: state.edition, editionSince: state.since, applications: existing.map(toFacts), now });
   if (current.status === 'pending' || current.status === 'scheduled' || current.status === 'on') {
-    throw new DomainError('conflict', `sdkAppId: broadcast push is already ${current.status === 'pending' ? 'applied for (pending)' : current.status === 'scheduled' ? 'approved' : 'on'} for this app`, { field: 'sdkAppId' });
+    throw new DomainError('conflict', 'error.feature.already', { params: { state: current.status === 'pending' ? 'applied for (pending)' : current.status === 'scheduled' ? 'approved' : 'on' }, field: 'sdkAppId' });
   }
   const created = await tx.featureApplication.create({ data: { sdkAppId, feature: 'BROADCAST_PUSH', note: input.note, requestedAt: now } });
   await writeAudit(tx, auditActor(actor), {
@@ -50,16 +50,16 @@ export async function decideApplication(tx: Tx, actor: Actor, input: DecideAppli
       FROM "FeatureApplication" f JOIN "App" p ON p."sdkAppId" = f."sdkAppId"
      WHERE f."id" = ${input.applicationId} FOR UPDATE OF f`;
   const application = rows[0];
-  if (!application) throw new DomainError('not_found', `applicationId: application ${input.applicationId} does not exist`, { field: 'applicationId' });
+  if (!application) throw new DomainError('not_found', 'error.application.notFound', { params: { applicationId: input.applicationId }, field: 'applicationId' });
   if (application.status !== 'PENDING') {
-    throw new DomainError('conflict', `applicationId: application ${input.applicationId} is already ${application.status.toLowerCase()}`, { field: 'applicationId' });
+    throw new DomainError('conflict', 'error.feature.alreadyDecided', { params: { applicationId: input.applicationId, status: application.status.toLowerCase() }, field: 'applicationId' });
   }
   const sdkAppId = BigInt(application.sdkAppId);
   let data;
   if (input.decision === 'approve') {
     const state = await appStateToday(tx, application.accountId, sdkAppId, today);
     if (!state || state.edition !== 'PRO') {
-      throw new DomainError('conflict', `applicationId: the app holds ${state ? editionName(state.edition) : 'no edition'} today; broadcast push can be approved on Pro 进阶版 only (reject the application instead)`, { field: 'applicationId' });
+      throw new DomainError('conflict', 'error.feature.approveProOnly', { params: { edition: state ? editionName(state.edition) : 'no edition' }, field: 'applicationId' });
     }
     data = { status: 'APPROVED' as const, decidedAt: now, decidedById: actor.id, enablesAt: enablesAtFor(now) };
   } else {

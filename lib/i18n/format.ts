@@ -1,4 +1,4 @@
-import { BILLING_TIME_ZONE } from '../billing/catalog';
+import { BILLING_TIME_ZONE } from '../clock';
 import type { Locale } from './messages';
 
 const intlLocale: Record<Locale, string> = { en: 'en-US', zh: 'zh-CN' };

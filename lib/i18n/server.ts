@@ -16,3 +16,15 @@ export async function getI18n(): Promise<{ locale: Locale; t: Translate }> {
   const locale = await getLocale();
   return { locale, t: makeTranslate(locale) };
 }
+
+/**
+ * The language of a server action's result: the viewer's, or English when there is no request
+ * to read it from (an action called by a script or a test); the language never fails an action.
+ */
+export async function actionLocale(): Promise<Locale> {
+  try {
+    return await getLocale();
+  } catch {
+    return 'en';
+  }
+}

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { db } from '../db/client';
 import { createCorrection, issueInvoice, issueMonthDrafts, voidInvoice } from './commands';
@@ -20,12 +21,12 @@ function refresh(id?: number): void {
 export async function issueInvoiceAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS');
   const parsed = invoiceRefSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let number: string;
   try {
     ({ number } = await db.$transaction((tx) => issueInvoice(tx, actor, parsed.data), TX));
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   refresh(parsed.data.id);
   return { ok: true, message: number };
@@ -36,12 +37,12 @@ export type IssueMonthResult = { issued: number; first: string | null; last: str
 export async function issueMonthAction(_prev: ActionResult<IssueMonthResult>, formData: FormData): Promise<ActionResult<IssueMonthResult>> {
   const actor = await requireRole('OPS');
   const parsed = issueMonthSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let result: IssueMonthResult;
   try {
     result = await db.$transaction((tx) => issueMonthDrafts(tx, actor, parsed.data), { timeout: 300_000, maxWait: 30_000 });
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   refresh();
   return { ok: true, data: result };
@@ -50,11 +51,11 @@ export async function issueMonthAction(_prev: ActionResult<IssueMonthResult>, fo
 export async function voidInvoiceAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS');
   const parsed = voidInvoiceSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   try {
     await db.$transaction((tx) => voidInvoice(tx, actor, parsed.data), TX);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   refresh(parsed.data.id);
   return { ok: true };
@@ -63,12 +64,12 @@ export async function voidInvoiceAction(_prev: ActionResult, formData: FormData)
 export async function createCorrectionAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS');
   const parsed = invoiceRefSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let id: number;
   try {
     ({ id } = await db.$transaction((tx) => createCorrection(tx, actor, parsed.data), TX));
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   refresh(parsed.data.id);
   redirect(`/invoices/${id}`);

@@ -2,11 +2,11 @@ import 'server-only';
 import type { Actor } from '../auth/guard';
 import { monthBounds } from '../billing/dates';
 import { rateAccounts, writeDrafts } from '../billing-runs/drafts';
-import { prismaSql } from '../db/sql';
+import { prismaSql, writeAuditSql } from '../db/sql';
 import { today as clockToday } from '../clock';
 import type { Tx } from '../db/client';
 import { auditActor, writeAudit, type AuditActor } from '../db/audit';
-import { runningRunMessage, runningRunProgress } from '../billing-runs/progress';
+import { runningRunProgress } from '../billing-runs/progress';
 import { DomainError } from '../errors';
 import { applyBalancesAfterIssue, defaultDueDate, lockAccountMoney } from '../balances/commands';
 import { loadAccountInputs, loadPriceBooks } from '../rating/inputs';
@@ -26,7 +26,7 @@ async function lockInvoice(tx: Tx, id: number): Promise<LockedInvoice> {
     `SELECT "id", "accountId", "month", "status"::text AS "status", "number", "total"::text AS "total" FROM "Invoice" WHERE "id" = $1 FOR UPDATE`,
     id,
   );
-  if (!invoice) throw new DomainError('not_found', `Invoice ${id} does not exist`, { field: 'id' });
+  if (!invoice) throw new DomainError('not_found', 'error.invoice.notFound', { params: { id }, field: 'id' });
   return invoice;
 }
 
@@ -36,7 +36,11 @@ function label(invoice: Pick<LockedInvoice, 'id' | 'number'>): string {
 
 async function refuseWhileRunning(tx: Tx, month: string): Promise<void> {
   const running = await runningRunProgress(tx, month);
-  if (running) throw new DomainError('conflict', runningRunMessage(running), { field: 'month' });
+  if (running) {
+    const key = running.stalled ? 'error.invoice.runStopped' : running.resumed ? 'error.invoice.runResumed' : 'error.invoice.runRunning';
+    const params = { runId: running.id, month, done: running.shardsDone, shards: running.shards, at: running.lastProgressAt.toISOString() };
+    throw new DomainError('conflict', key, { params, field: 'month' });
+  }
 }
 
 /**
@@ -52,7 +56,7 @@ export async function allocateInvoiceNumbers(tx: Tx, year: number, count: number
     count,
   );
   const last = row!.last;
-  if (last > 999_999) throw new DomainError('conflict', `Invoice numbers of ${year} are exhausted (INV-${year}-999999)`);
+  if (last > 999_999) throw new DomainError('conflict', 'error.invoice.numbersExhausted', { params: { year } });
   return Array.from({ length: count }, (_, i) => `INV-${year}-${String(last - count + 1 + i).padStart(6, '0')}`);
 }
 
@@ -85,7 +89,7 @@ export async function issueInvoice(tx: Tx, actor: Actor, input: InvoiceRef, opti
   await lockAccountMoney(tx, await accountOfInvoice(tx, input.id));
   const invoice = await lockInvoice(tx, input.id);
   if (invoice.status !== 'DRAFT') {
-    throw new DomainError('conflict', `Invoice ${label(invoice)} is already ${invoice.status}: only a draft can be issued`, { field: 'id' });
+    throw new DomainError('conflict', 'error.invoice.notDraft', { params: { invoice: label(invoice), status: invoice.status }, field: 'id' });
   }
   await refuseWhileRunning(tx, invoice.month);
   const [number] = await allocateInvoiceNumbers(tx, issueYear(options), 1);
@@ -121,7 +125,7 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor | AuditActor, input:
     input.month,
     options.exceptHeld ?? true,
   );
-  if (drafts.length === 0) throw new DomainError('conflict', `There are no draft invoices for ${input.month} to issue`, { field: 'month' });
+  if (drafts.length === 0) throw new DomainError('conflict', 'error.invoice.noDrafts', { params: { month: input.month }, field: 'month' });
   const numbers = await allocateInvoiceNumbers(tx, issueYear(options), drafts.length);
   const issuedAt = new Date();
   const dueDate = issueDueDate(options);
@@ -134,10 +138,10 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor | AuditActor, input:
     dueDate,
   );
   const who = auditActor(actor);
-  await tx.auditLog.createMany({
-    data: drafts.map((d, i) => ({
-      actorId: who.id,
-      actorLabel: who.label,
+  await writeAuditSql(
+    prismaSql(tx),
+    who,
+    drafts.map((d, i) => ({
       action: 'invoice.issue',
       entityType: 'Invoice',
       entityId: String(d.id),
@@ -145,7 +149,7 @@ export async function issueMonthDrafts(tx: Tx, actor: Actor | AuditActor, input:
       before: { status: 'DRAFT', total: d.total },
       after: { status: 'ISSUED', number: numbers[i], issuedAt: issuedAt.toISOString(), dueDate, bulk: input.month },
     })),
-  });
+  );
   await applyBalancesAfterIssue(tx, actor, drafts.map((d) => d.id));
   return { issued: drafts.length, first: numbers[0] ?? null, last: numbers[numbers.length - 1] ?? null };
 }
@@ -157,11 +161,11 @@ export async function voidInvoice(tx: Tx, actor: Actor, input: VoidInvoiceInput)
     invoice.id,
   );
   if (money && (money.entries > 0 || money.notes > 0)) {
-    throw new DomainError('conflict', `Invoice ${label(invoice)} has payments or credit notes: it cannot be voided; correct it with a credit note`, { field: 'id' });
+    throw new DomainError('conflict', 'error.invoice.voidAfterMoney', { params: { invoice: label(invoice) }, field: 'id' });
   }
   if (invoice.status === 'DRAFT' || invoice.status === 'VOID') {
-    const why = invoice.status === 'DRAFT' ? 'a draft is replaced by re-running the month, not voided' : 'it is already void';
-    throw new DomainError('conflict', `Invoice ${label(invoice)} is ${invoice.status}: ${why}`, { field: 'id' });
+    const key = invoice.status === 'DRAFT' ? 'error.invoice.voidDraft' : 'error.invoice.alreadyVoid';
+    throw new DomainError('conflict', key, { params: { invoice: label(invoice), status: invoice.status }, field: 'id' });
   }
   await tx.invoice.update({ where: { id: invoice.id }, data: { status: 'VOID', voidedAt: new Date(), voidReason: input.reason } });
   await writeAudit(tx, auditActor(actor), {
@@ -182,19 +186,21 @@ export async function voidInvoice(tx: Tx, actor: Actor, input: VoidInvoiceInput)
 export async function createCorrection(tx: Tx, actor: Actor, input: InvoiceRef): Promise<{ id: number }> {
   const original = await lockInvoice(tx, input.id);
   if (original.status !== 'VOID') {
-    throw new DomainError('conflict', `Invoice ${label(original)} is ${original.status}: void it (with a reason) before creating its correction`, { field: 'id' });
+    throw new DomainError('conflict', 'error.invoice.correctNotVoid', { params: { invoice: label(original), status: original.status }, field: 'id' });
   }
   const existing = await tx.invoice.findUnique({ where: { replacesId: original.id }, select: { id: true, number: true, status: true } });
   if (existing) {
-    throw new DomainError('conflict', `Invoice ${label(original)} is already corrected by ${existing.number ?? `draft #${existing.id}`} (${existing.status})`, { field: 'id' });
+    throw existing.number
+      ? new DomainError('conflict', 'error.invoice.alreadyCorrected', { params: { invoice: label(original), correction: existing.number, status: existing.status }, field: 'id' })
+      : new DomainError('conflict', 'error.invoice.alreadyCorrectedByDraft', { params: { invoice: label(original), id: existing.id, status: existing.status }, field: 'id' });
   }
   await refuseWhileRunning(tx, original.month);
   const { from, to } = monthBounds(original.month);
   const [loaded, priceBooks] = [await loadAccountInputs(tx, { accountIds: [original.accountId], usageFrom: from, usageTo: to }), await loadPriceBooks(tx)];
   const { rated, failures } = rateAccounts([original.accountId], loaded.values(), original.month, priceBooks);
-  if (failures[0]) throw new DomainError('invalid', failures[0].message, { field: 'id' });
+  if (failures[0]) throw new DomainError('invalid', 'error.engine.rule', { params: { detail: failures[0].message }, field: 'id' });
   if (!rated[0]?.invoice) {
-    throw new DomainError('conflict', `Account ${original.accountId} owes nothing for ${original.month} any more: there is no line to put on a correction`, { field: 'id' });
+    throw new DomainError('conflict', 'error.invoice.nothingOwed', { params: { accountId: original.accountId, month: original.month }, field: 'id' });
   }
   const result = await writeDrafts(prismaSql(tx), {
     month: original.month,
@@ -204,7 +210,7 @@ export async function createCorrection(tx: Tx, actor: Actor, input: InvoiceRef):
     replaces: new Map([[original.accountId, original.id]]),
   });
   if (result.skipped.length > 0) {
-    throw new DomainError('conflict', `Account ${original.accountId} already has an issued invoice for ${original.month}`, { field: 'id' });
+    throw new DomainError('conflict', 'error.invoice.alreadyIssued', { params: { accountId: original.accountId, month: original.month }, field: 'id' });
   }
   const id = result.written.get(original.accountId)!;
   await writeAudit(tx, auditActor(actor), {

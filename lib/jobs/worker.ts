@@ -1,5 +1,5 @@
 import 'server-only';
-import { BILLING_TIME_ZONE } from '../billing/catalog';
+import { BILLING_TIME_ZONE } from '../clock';
 import type { Database } from '../db/client';
 import { getBoss, QUEUES, type PgBoss } from './boss';
 

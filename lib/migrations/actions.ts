@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { db } from '../db/client';
 import { executeMigration, MIGRATION_TX_OPTIONS, openTicket, previewTicket, rejectTicket, requestMigration } from './commands';
@@ -11,12 +12,12 @@ import { executeFormInput, executeMigrationSchema, openTicketSchema, previewForm
 export async function openTicketAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
   const parsed = openTicketSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let id: number;
   try {
     ({ id } = await db.$transaction((tx) => openTicket(tx, actor, parsed.data)));
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath('/migrations');
   revalidatePath(`/accounts/${parsed.data.accountId}`);
@@ -26,11 +27,11 @@ export async function openTicketAction(_prev: ActionResult, form: FormData): Pro
 export async function previewTicketAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
   const parsed = previewTicketSchema.safeParse(previewFormInput(form));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   try {
     await db.$transaction((tx) => previewTicket(tx, actor, parsed.data), MIGRATION_TX_OPTIONS);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath(`/migrations/${parsed.data.ticketId}`);
   revalidatePath('/migrations');
@@ -40,12 +41,12 @@ export async function previewTicketAction(_prev: ActionResult, form: FormData): 
 export async function executeMigrationAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
   const parsed = executeMigrationSchema.safeParse(executeFormInput(form));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let accountId: number;
   try {
     ({ accountId } = await db.$transaction((tx) => executeMigration(tx, actor, { ...parsed.data }), MIGRATION_TX_OPTIONS));
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath(`/migrations/${parsed.data.ticketId}`);
   revalidatePath('/migrations');
@@ -57,11 +58,11 @@ export async function executeMigrationAction(_prev: ActionResult, form: FormData
 export async function rejectTicketAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
   const parsed = rejectTicketSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   try {
     await db.$transaction((tx) => rejectTicket(tx, actor, parsed.data));
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath(`/migrations/${parsed.data.ticketId}`);
   revalidatePath('/migrations');

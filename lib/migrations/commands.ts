@@ -44,7 +44,7 @@ function toDate(day: string): Date {
 
 function requireStaff(actor: Actor): void {
   if (actor.role !== 'OPS' && actor.role !== 'ACCOUNT_MANAGER') {
-    throw new DomainError('forbidden', 'Only ops and account managers handle migration tickets');
+    throw new DomainError('forbidden', 'error.access.migrationStaff');
   }
 }
 
@@ -52,7 +52,7 @@ function requireStaff(actor: Actor): void {
 function requireManages(actor: Actor, account: { id: number; managerId: string | null }): void {
   requireStaff(actor);
   if (actor.role === 'ACCOUNT_MANAGER' && account.managerId !== actor.id) {
-    throw new DomainError('forbidden', `Account ${account.id} is not one of the accounts you manage`);
+    throw new DomainError('forbidden', 'error.access.notManaged', { params: { accountId: account.id } });
   }
 }
 
@@ -65,17 +65,17 @@ async function lockTicket(tx: Tx, ticketId: number, actor: Actor): Promise<Locke
      WHERE t."id" = ${ticketId}
        FOR UPDATE OF t`;
   const ticket = rows[0];
-  if (!ticket) throw new DomainError('not_found', `Migration ticket ${ticketId} does not exist`, { field: 'ticketId' });
+  if (!ticket) throw new DomainError('not_found', 'error.ticket.notFound', { params: { ticketId }, field: 'ticketId' });
   requireManages(actor, { id: ticket.accountId, managerId: ticket.managerId });
   return ticket;
 }
 
 function requireActive(ticket: LockedTicket, doing: string): void {
   if (ticket.status === 'EXECUTED') {
-    throw new DomainError('conflict', `Migration ticket ${ticket.id} was already executed on ${ticket.executedOn}: a migration cannot be ${doing} again`);
+    throw new DomainError('conflict', 'error.ticket.executed', { params: { ticketId: ticket.id, executedOn: String(ticket.executedOn), doing } });
   }
   if (ticket.status === 'REJECTED') {
-    throw new DomainError('conflict', `Migration ticket ${ticket.id} was rejected: open a new ticket instead`);
+    throw new DomainError('conflict', 'error.ticket.rejected', { params: { ticketId: ticket.id } });
   }
 }
 
@@ -85,15 +85,16 @@ export async function openTicket(tx: Tx, actor: Actor, input: OpenTicketInput): 
     where: { id: input.accountId },
     select: { id: true, scheme: true, managerId: true, tickets: { where: { status: { in: ['OPEN', 'PREVIEWED', 'EXECUTED'] } }, select: { id: true, status: true } } },
   });
-  if (!account) throw new DomainError('not_found', `Account ${input.accountId} does not exist`, { field: 'accountId' });
+  if (!account) throw new DomainError('not_found', 'error.account.notFound', { params: { accountId: input.accountId }, field: 'accountId' });
   requireManages(actor, account);
   const executed = account.tickets.find((t) => t.status === 'EXECUTED');
   if (account.scheme !== 'LEGACY' || executed) {
-    throw new DomainError('conflict', `Account ${account.id} is billed under the current scheme: only LEGACY accounts can be migrated`, { field: 'accountId' });
+    throw new DomainError('conflict', 'error.ticket.accountCurrent', { params: { accountId: account.id }, field: 'accountId' });
   }
   const active = account.tickets.find((t) => t.status !== 'EXECUTED');
   if (active) {
-    throw new DomainError('conflict', `Account ${account.id} already has an active migration ticket (#${active.id}): continue that one`, {
+    throw new DomainError('conflict', 'error.ticket.active', {
+      params: { accountId: account.id, ticketId: active.id },
       field: 'accountId',
       details: { ticketId: active.id },
     });
@@ -255,20 +256,22 @@ export async function executeMigration(
   const parsed = executeMigrationSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new DomainError('invalid', issue?.message ?? 'Invalid input', { field: issue?.path.join('.') });
+    throw issue
+      ? new DomainError('invalid', 'error.input.invalid', { params: { field: issue.path.join('.') || 'input', detail: issue.message }, field: issue.path.join('.') })
+      : new DomainError('invalid', 'error.input.invalidGeneric');
   }
   const input = parsed.data;
   const today = clock.today ?? clockToday();
   const ticket = await lockTicket(tx, input.ticketId, actor);
   requireActive(ticket, 'executed');
   if (ticket.status !== 'PREVIEWED' || !ticket.previewToken || !ticket.editions) {
-    throw new DomainError('conflict', `Migration ticket ${ticket.id} has no preview yet: preview it, check the figures, then execute`);
+    throw new DomainError('conflict', 'error.ticket.noPreview', { params: { ticketId: ticket.id } });
   }
   if (input.confirmAccountId !== String(ticket.accountId)) {
     throw new DomainError(
       'invalid',
-      `Account id confirmation: "${input.confirmAccountId}" is not this ticket's account id; type ${ticket.accountId} to confirm`,
-      { field: 'confirmAccountId' },
+      'error.ticket.confirmAccount',
+      { params: { typed: input.confirmAccountId, accountId: ticket.accountId }, field: 'confirmAccountId' },
     );
   }
   const editions = ticket.editions as Record<string, CurrentEdition>;
@@ -280,7 +283,8 @@ export async function executeMigration(
     const stored = (ticket.previewFigures as { tokenParts?: Partial<TokenParts> } | null)?.tokenParts;
     const changed = changedParts(stored, now.parts);
     const what = (changed.length ? changed : (['account'] as BasisPart[])).map((p) => PART_WORDS[p]).join(', ');
-    throw new DomainError('conflict', `Something changed since the preview (${what}): preview again before executing`, {
+    throw new DomainError('conflict', 'error.ticket.changed', {
+      params: { what },
       details: { changed },
     });
   }

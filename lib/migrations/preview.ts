@@ -19,6 +19,7 @@ import {
 } from '../billing';
 import type { LegacyEdition, LimitValue } from '../billing/catalog';
 import type { AppState } from '../billing/state';
+import { BILLING_TIME_ZONE } from '../clock';
 import { DomainError } from '../errors';
 import { loadAccountInput, loadPriceBooks, type LoadedAccount, type Queryable } from '../rating/inputs';
 import { buildCurrentPreviewInput, defaultEditions, migrationDates, previewMonths, reportsMau, totalsByApp } from './rerate';
@@ -102,7 +103,7 @@ type AppMeta = { sdkAppId: bigint; name: string; dataCenter: string; createdOn: 
 
 function ruleConflict(error: unknown, what: string): never {
   if (error instanceof BillingRuleError) {
-    throw new DomainError('conflict', `${what}: ${error.describe()}`, { field: error.field });
+    throw new DomainError('conflict', 'error.engine.ruleConflict', { params: { what, detail: error.describe() }, field: error.field });
   }
   throw error;
 }
@@ -119,7 +120,7 @@ function invoicesColumn(invoices: readonly Invoice[], currency: 'CNY' | 'USD'): 
 async function loadAppMeta(q: Queryable, accountId: number): Promise<AppMeta[]> {
   return q.$queryRaw<AppMeta[]>`
     SELECT "sdkAppId", "name", "dataCenter"::text AS "dataCenter",
-           to_char("createdAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "createdOn"
+           to_char("createdAt" AT TIME ZONE ${BILLING_TIME_ZONE}, 'YYYY-MM-DD') AS "createdOn"
       FROM "App" WHERE "accountId" = ${accountId} ORDER BY "sdkAppId"`;
 }
 
@@ -144,9 +145,9 @@ async function loadBasis(q: Queryable, { accountId, monthCount, today }: Compute
     loadPriceBooks(q),
     q.$queryRaw<{ currency: string }[]>`SELECT "currency"::text AS "currency" FROM "Account" WHERE "id" = ${accountId}`,
   ]);
-  if (!account) throw new DomainError('not_found', `Account ${accountId} does not exist`, { field: 'accountId' });
+  if (!account) throw new DomainError('not_found', 'error.account.notFound', { params: { accountId }, field: 'accountId' });
   if (account.scheme !== 'LEGACY' || account.migration !== null) {
-    throw new DomainError('conflict', `Account ${accountId} is already billed under the current scheme: a migration runs once, LEGACY -> CURRENT`);
+    throw new DomainError('conflict', 'error.ticket.alreadyCurrent', { params: { accountId } });
   }
   return { account, apps, priceBooks, currency: currencyRows[0]?.currency ?? '', months, effectiveOn, lastLegacyDay };
 }
@@ -182,7 +183,7 @@ function resolveEditions(states: Map<number, AppState>, chosen: Readonly<Record<
   for (const [id, state] of states) held.set(id, state.edition as LegacyEdition);
   const editions = defaultEditions(held);
   for (const [key, edition] of Object.entries(chosen)) {
-    if (!(key in editions)) throw new DomainError('invalid', `editions.${key}: no app ${key} in this account`, { field: `edition.${key}` });
+    if (!(key in editions)) throw new DomainError('invalid', 'error.ticket.noSuchApp', { params: { sdkAppId: key }, field: `edition.${key}` });
     editions[key] = edition;
   }
   return editions;

@@ -34,7 +34,7 @@ const ORDER_BY: Record<TicketSortKey, Prisma.Sql> = {
 
 function requireStaff(actor: Actor): void {
   if (actor.role !== 'OPS' && actor.role !== 'ACCOUNT_MANAGER') {
-    throw new DomainError('forbidden', 'Customers do not see migration tickets');
+    throw new DomainError('forbidden', 'error.access.customerTickets');
   }
 }
 

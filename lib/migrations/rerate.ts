@@ -42,7 +42,7 @@ export function defaultEditions(held: ReadonlyMap<number, LegacyEdition>): Recor
 
 export interface CurrentPreviewApp {
   input: AppInput;
-  /** The app's creation day (Asia/Shanghai); it cannot hold an edition before it. */
+  /** The app's creation day; it cannot hold an edition before it. */
   createdOn?: string;
 }
 

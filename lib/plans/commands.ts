@@ -23,7 +23,7 @@ export async function lockApp(tx: Tx, sdkAppId: bigint): Promise<PlanApp> {
   const rows = await tx.$queryRaw<{ sdkAppId: bigint; accountId: number; name: string; dataCenter: string }[]>`
     SELECT "sdkAppId", "accountId", "name", "dataCenter"::text AS "dataCenter" FROM "App" WHERE "sdkAppId" = ${sdkAppId} FOR UPDATE`;
   const app = rows[0];
-  if (!app) throw new DomainError('not_found', `sdkAppId: app ${sdkAppId} does not exist`, { field: 'sdkAppId' });
+  if (!app) throw new DomainError('not_found', 'error.app.notFound', { params: { sdkAppId: String(sdkAppId) }, field: 'sdkAppId' });
   return { ...app, sdkAppId: BigInt(app.sdkAppId) };
 }
 
@@ -44,7 +44,7 @@ export async function applyPlanChange(tx: Tx, actor: Actor, input: PlanChangeInp
   }
   const preview = await previewPlanChange(tx, app, input, today);
   if (input.digest !== undefined && input.digest !== preview.digest) {
-    throw new DomainError('conflict', 'The app\'s plan or its billing changed since you reviewed this change: review it again before confirming');
+    throw new DomainError('conflict', 'error.plan.changed');
   }
   if (isPaidStart(preview)) await assertNotHeldByOverdue(tx, actor, app.accountId, today);
   const e = preview.event;
@@ -107,12 +107,12 @@ export async function createApp(tx: Tx, actor: Actor, input: CreateAppInput): Pr
   const accounts = await tx.$queryRaw<{ id: number; scheme: 'LEGACY' | 'CURRENT' }[]>`
     SELECT "id", "scheme"::text AS "scheme" FROM "Account" WHERE "id" = ${input.accountId} FOR UPDATE`;
   const account = accounts[0];
-  if (!account) throw new DomainError('not_found', `accountId: account ${input.accountId} does not exist`, { field: 'accountId' });
+  if (!account) throw new DomainError('not_found', 'error.account.notFound', { params: { accountId: input.accountId }, field: 'accountId' });
   await tx.$queryRaw`SELECT 1 AS "locked" FROM pg_advisory_xact_lock(${APP_ID_LOCK}::bigint)`;
   const [row] = await tx.$queryRaw<{ next: bigint }[]>`
     SELECT GREATEST(COALESCE(MAX("sdkAppId"), 0) + 1, ${FIRST_SDK_APP_ID}::bigint)::bigint AS "next" FROM "App"`;
   const sdkAppId = BigInt(row!.next);
-  if (sdkAppId > LAST_SDK_APP_ID) throw new DomainError('conflict', 'No 10-digit SDKAppID is left to give');
+  if (sdkAppId > LAST_SDK_APP_ID) throw new DomainError('conflict', 'error.plan.noSdkAppIdLeft');
   const app = await tx.app.create({
     data: { sdkAppId, accountId: account.id, name: input.name, dataCenter: input.dataCenter, createdAt: new Date() },
   });

@@ -8,7 +8,7 @@ import { DomainError } from '../errors';
  */
 export function assertRole(actor: Actor, ...roles: Role[]): void {
   if (!roles.includes(actor.role)) {
-    throw new DomainError('forbidden', `Only ${roles.join(' or ')} staff may do this; you are signed in as ${actor.role}`);
+    throw new DomainError('forbidden', 'error.access.role', { params: { roles: roles.join(' or '), role: actor.role } });
   }
 }
 

@@ -131,7 +131,7 @@ function ruleError(error: unknown): never {
   if (isBillingRuleError(error)) {
     const field = fieldOf(error.field);
     // Engine paths into the app's stored history mean the history itself is broken: not the form's fault.
-    throw new DomainError('invalid', error.message, field.startsWith('events[') ? {} : { field: field === 'date' ? 'date' : field });
+    throw new DomainError('invalid', 'error.engine.rule', { params: { detail: error.message }, ...(field.startsWith('events[') ? {} : { field: field === 'date' ? 'date' : field }) });
   }
   throw error;
 }
@@ -206,36 +206,36 @@ export function buildEvent(change: PlanChangeInput, loaded: LoadedAccount, today
   if (change.kind === 'edition') {
     if (scheme === 'LEGACY') {
       if (!isLegacyEdition(change.edition)) {
-        throw new DomainError('invalid', `edition: ${change.edition} is not a legacy edition; this account is billed under the legacy scheme (Trial, Professional, Flagship)`, { field: 'edition' });
+        throw new DomainError('invalid', 'error.plan.notLegacyEdition', { params: { edition: change.edition }, field: 'edition' });
       }
       // DOMAIN L2: upgrades are immediate and a downgrade is scheduled by the engine from the
       // request date, so a legacy request is always dated the day it is made.
       if (change.date !== undefined && change.date !== today) {
-        throw new DomainError('invalid', `date: legacy edition changes are requested today (${today}); the engine decides when they take effect`, { field: 'date' });
+        throw new DomainError('invalid', 'error.plan.legacyToday', { params: { today }, field: 'date' });
       }
       return { date: today, type: 'edition', edition: change.edition };
     }
     if (!isCurrentEdition(change.edition)) {
-      throw new DomainError('invalid', `edition: ${change.edition} is not a current edition (Developer, Standard, Pro); legacy editions are never offered again`, { field: 'edition' });
+      throw new DomainError('invalid', 'error.plan.notCurrentEdition', { params: { edition: change.edition }, field: 'edition' });
     }
     const date = change.date ?? (effectiveOn !== null && effectiveOn > today ? effectiveOn : today);
     if (date < today) {
-      throw new DomainError('invalid', `date: an edition change takes effect today (${today}) or later, not on ${date}; past months are already billed`, { field: 'date' });
+      throw new DomainError('invalid', 'error.plan.pastDate', { params: { today, date }, field: 'date' });
     }
     if (effectiveOn !== null && date < effectiveOn) {
-      throw new DomainError('invalid', `date: the account moves to the current scheme on ${effectiveOn}; a current edition can start on that day at the earliest`, { field: 'date' });
+      throw new DomainError('invalid', 'error.plan.beforeMigration', { params: { effectiveOn }, field: 'date' });
     }
     return { date, type: 'edition', edition: change.edition };
   }
   if (scheme !== 'LEGACY') {
-    throw new DomainError('invalid', 'addon: add-ons exist only on the legacy scheme; this account is billed under the current scheme', { field: 'addon' });
+    throw new DomainError('invalid', 'error.plan.addonsLegacyOnly', { field: 'addon' });
   }
   if (change.kind === 'addonStart') {
     if (change.addon === 'HISTORY_RETENTION') {
-      if (change.days === undefined) throw new DomainError('invalid', 'days: choose a retention tier (30, 90, 180 or 360 days)', { field: 'days' });
+      if (change.days === undefined) throw new DomainError('invalid', 'error.plan.chooseTier', { field: 'days' });
       return { date: today, type: 'addon', addon: 'HISTORY_RETENTION', action: 'start', days: change.days as RetentionDays };
     }
-    if (change.days !== undefined) throw new DomainError('invalid', 'days: only the history retention extension takes a tier', { field: 'days' });
+    if (change.days !== undefined) throw new DomainError('invalid', 'error.plan.tierOnlyRetention', { field: 'days' });
     return { date: today, type: 'addon', addon: change.addon, action: 'start' };
   }
   if (change.addon === 'HISTORY_RETENTION') return { date: today, type: 'addon', addon: 'HISTORY_RETENTION', action: 'stop' };
@@ -250,14 +250,14 @@ function classify(event: AppEvent, before: AppState, after: AppState): { kind: P
     if (before.pendingDowngrade && !after.pendingDowngrade && after.edition === before.edition) return { kind: 'downgrade-cancel', effectiveOn: date };
     if (after.edition !== before.edition) return { kind: 'edition-change', effectiveOn: date };
     if (before.pendingDowngrade) {
-      throw new DomainError('conflict', `edition: a downgrade to ${editionName(before.pendingDowngrade.edition)} is already scheduled for ${before.pendingDowngrade.effectiveOn}`, { field: 'edition' });
+      throw new DomainError('conflict', 'error.plan.downgradeScheduled', { params: { edition: editionName(before.pendingDowngrade.edition), date: before.pendingDowngrade.effectiveOn }, field: 'edition' });
     }
-    throw new DomainError('conflict', `edition: the app already holds ${editionName(before.edition)} on ${date}; nothing to change`, { field: 'edition' });
+    throw new DomainError('conflict', 'error.plan.sameEdition', { params: { edition: editionName(before.edition), date }, field: 'edition' });
   }
   if (event.addon === 'HISTORY_RETENTION') {
     if (event.action === 'start') {
       if (before.retention?.days === event.days) {
-        throw new DomainError('conflict', `days: the app already keeps history ${event.days} days (since ${before.retention.since})`, { field: 'days' });
+        throw new DomainError('conflict', 'error.plan.sameRetention', { params: { days: event.days, since: before.retention.since }, field: 'days' });
       }
       return { kind: 'retention-start', effectiveOn: date };
     }
@@ -266,13 +266,13 @@ function classify(event: AppEvent, before: AppState, after: AppState): { kind: P
   const held = before.addons.find((a) => a.code === event.addon);
   if (event.action === 'start') {
     if (held && !held.stopsAfter) {
-      throw new DomainError('conflict', `addon: ${addonName(event.addon)} is already running (cycle ${held.cycle.from}..${held.cycle.to})`, { field: 'addon' });
+      throw new DomainError('conflict', 'error.plan.addonRunning', { params: { addon: addonName(event.addon), from: held.cycle.from, to: held.cycle.to }, field: 'addon' });
     }
     if (held?.stopsAfter) return { kind: 'addon-stop-cancel', effectiveOn: date };
     return { kind: 'addon-start', effectiveOn: date };
   }
   if (held?.stopsAfter) {
-    throw new DomainError('conflict', `addon: a stop of ${addonName(event.addon)} is already requested; it ends after ${held.stopsAfter}`, { field: 'addon' });
+    throw new DomainError('conflict', 'error.plan.addonStopping', { params: { addon: addonName(event.addon), date: held.stopsAfter }, field: 'addon' });
   }
   const stopping = after.addons.find((a) => a.code === event.addon);
   return { kind: 'addon-stop', effectiveOn: stopping?.stopsAfter ? addDays(stopping.stopsAfter, 1) : date };
@@ -292,7 +292,7 @@ function withEvent(input: AccountInput, sdkAppId: number, event: AppEvent): Acco
 export async function previewPlanChange(q: Queryable, app: PlanApp, change: PlanChangeInput, today: string): Promise<PlanPreview> {
   const sdkAppId = Number(app.sdkAppId);
   const probe = await loadAccountInput(app.accountId, today, today, q);
-  if (!probe) throw new DomainError('not_found', `account ${app.accountId} does not exist`, { field: 'accountId' });
+  if (!probe) throw new DomainError('not_found', 'error.account.notFound', { params: { accountId: app.accountId }, field: 'accountId' });
   const event = buildEvent(change, probe, today);
 
   // The affected months: the request's month and the next (a scheduled downgrade or a stop takes
@@ -301,7 +301,7 @@ export async function previewPlanChange(q: Queryable, app: PlanApp, change: Plan
   const months = [first, nextMonth(first)];
   const loaded = (await loadAccountInput(app.accountId, monthBounds(first).from, monthBounds(months[1]!).to, q)) ?? probe;
   const appInput = loaded.input.apps.find((a) => a.sdkAppId === sdkAppId);
-  if (!appInput) throw new DomainError('not_found', `app ${app.sdkAppId} does not belong to account ${app.accountId}`, { field: 'sdkAppId' });
+  if (!appInput) throw new DomainError('not_found', 'error.app.notInAccount', { params: { sdkAppId: String(app.sdkAppId), accountId: app.accountId }, field: 'sdkAppId' });
 
   try {
     validateNewEvent({ scheme: loaded.input.scheme, migration: loaded.input.migration, sdkAppId, events: appInput.events, event });

@@ -13,6 +13,8 @@ import {
 } from '../billing/catalog';
 import { appStateOn } from '../billing/state';
 import { db } from '../db/client';
+import { getFeatureStates, type FeatureStates } from '../features/queries';
+import { getTrialSummary, type TrialSummary } from '../trials/queries';
 import { loadAccountInput } from '../rating/inputs';
 import { summarizeState, type PlanStateSummary } from './preview';
 
@@ -128,4 +130,16 @@ export async function getAppPlan(accountId: number, sdkAppId: bigint, today: str
       upcoming: dateOf(e.date) > today,
     })),
   };
+}
+
+/** What the app page's plan panel shows, loaded by the page (components do not query). */
+export type AppPlanPanelData = { accountId: number; plan: AppPlan; trials: TrialSummary; features: FeatureStates; day: string };
+
+export async function getAppPlanPanel(accountId: number, sdkAppId: bigint, day: string): Promise<AppPlanPanelData | null> {
+  const [plan, trials, features] = await Promise.all([
+    getAppPlan(accountId, sdkAppId, day),
+    getTrialSummary(accountId, sdkAppId, day),
+    getFeatureStates(accountId, sdkAppId, day),
+  ]);
+  return plan && features ? { accountId, plan, trials, features, day } : null;
 }

@@ -1,6 +1,7 @@
 'use server';
 
 import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { today } from '../clock';
 import { db } from '../db/client';
@@ -12,12 +13,12 @@ import { grantTrialSchema } from './schemas';
 export async function grantTrialAction(input: unknown): Promise<ActionResult<GrantedTrial>> {
   const actor = await requireRole('OPS', 'CUSTOMER');
   const parsed = grantTrialSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let grant;
   try {
     grant = await db.$transaction((tx) => grantTrial(tx, actor, parsed.data, today()), PLAN_TX_OPTIONS);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidateApp(grant.accountId, grant.sdkAppId);
   return { ok: true, data: grant };

@@ -23,7 +23,7 @@ export async function grantTrial(tx: Tx, actor: Actor, input: GrantTrialInput, t
   const apps = await tx.$queryRaw<{ accountId: number; trtcEnabled: boolean }[]>`
     SELECT "accountId", "trtcEnabled" FROM "App" WHERE "sdkAppId" = ${sdkAppId}`;
   const app = apps[0];
-  if (!app) throw new DomainError('not_found', `sdkAppId: app ${input.sdkAppId} does not exist`, { field: 'sdkAppId' });
+  if (!app) throw new DomainError('not_found', 'error.app.notFound', { params: { sdkAppId: String(input.sdkAppId) }, field: 'sdkAppId' });
   assertOwnApp(actor, { sdkAppId, accountId: app.accountId });
   await tx.$queryRaw`SELECT "id" FROM "Account" WHERE "id" = ${app.accountId} FOR UPDATE`;
 
@@ -33,13 +33,13 @@ export async function grantTrial(tx: Tx, actor: Actor, input: GrantTrialInput, t
   const own = grants.filter((g) => BigInt(g.sdkAppId) === sdkAppId);
   const running = own.find((g) => g.endOn >= today);
   if (running) {
-    throw new DomainError('conflict', `app ${input.sdkAppId} already holds an audio/video call trial (${running.startOn} to ${running.endOn}): one at a time`, { field: 'sdkAppId' });
+    throw new DomainError('conflict', 'error.trial.running', { params: { sdkAppId: String(input.sdkAppId), from: running.startOn, to: running.endOn }, field: 'sdkAppId' });
   }
   if (own.length >= AV_CALL_TRIAL.maxGrantsPerApp) {
-    throw new DomainError('conflict', `app ${input.sdkAppId} has had its ${AV_CALL_TRIAL.maxGrantsPerApp} audio/video call trials (${own.map((g) => `${g.startOn} to ${g.endOn}`).join(', ')}); no more can be granted`, { field: 'sdkAppId' });
+    throw new DomainError('conflict', 'error.trial.appQuota', { params: { sdkAppId: String(input.sdkAppId), max: AV_CALL_TRIAL.maxGrantsPerApp, grants: own.map((g) => `${g.startOn} – ${g.endOn}`).join(', ') }, field: 'sdkAppId' });
   }
   if (grants.length >= AV_CALL_TRIAL.maxGrantsPerAccount) {
-    throw new DomainError('conflict', `account ${app.accountId} has used all ${AV_CALL_TRIAL.maxGrantsPerAccount} audio/video call trial grants across its apps`, { field: 'sdkAppId' });
+    throw new DomainError('conflict', 'error.trial.accountQuota', { params: { accountId: app.accountId, max: AV_CALL_TRIAL.maxGrantsPerAccount }, field: 'sdkAppId' });
   }
 
   const startOn = today;

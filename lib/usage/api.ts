@@ -2,8 +2,9 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { authenticateApiKey } from '../api-keys/queries';
 import { today } from '../clock';
+import type { Locale } from '../i18n/messages';
 import { driverSql, driverTransaction } from '../db/sql';
-import { apiError, apiErrorFrom, payloadTooLarge, readBodyText } from '../http';
+import { apiError, apiErrorFrom, payloadTooLarge, readBodyText, requestLocale } from '../http';
 import { recordIngestion } from '../observability/metrics';
 import { requestLog, setRequestActor } from '../observability/request';
 import { allRowErrors, ingestUsage, type IngestResult } from './commands';
@@ -12,8 +13,8 @@ import { describeRowErrors, parseUsageRows } from './schemas';
 /** Far above 10,000 rows of JSON; anything larger is refused while it is read, before it is parsed. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-function unauthorized() {
-  const response = apiError(401, 'unauthorized', 'A valid, unrevoked API key is required: Authorization: Bearer <key>');
+function unauthorized(locale: Locale) {
+  const response = apiError(401, 'unauthorized', { key: 'error.api.unauthorized', params: {} }, { locale });
   response.headers.set('WWW-Authenticate', 'Bearer realm="usage"');
   return response;
 }
@@ -23,20 +24,21 @@ function unauthorized() {
  * is validated whole, and the batch is written all or nothing in one transaction.
  */
 export async function handleUsagePost(request: Request): Promise<NextResponse> {
+  const locale = requestLocale(request);
   const key = await authenticateApiKey(request.headers.get('authorization'));
-  if (!key) return unauthorized();
+  if (!key) return unauthorized(locale);
   setRequestActor(key.id);
   const text = await readBodyText(request, MAX_BODY_BYTES);
-  if (text === null) return payloadTooLarge(MAX_BODY_BYTES);
+  if (text === null) return payloadTooLarge(MAX_BODY_BYTES, 'body', locale);
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return apiError(400, 'invalid', 'body: must be JSON: an array of usage rows, or {"rows": [...]}', { field: 'body' });
+    return apiError(400, 'invalid', { key: 'error.api.bodyNotJson', params: {} }, { field: 'body', locale });
   }
   const parsed = parseUsageRows(body, { today: today() });
   if (!parsed.ok) {
-    if (parsed.errors.length === 0) return apiError(400, 'invalid', parsed.message, { field: parsed.field });
+    if (parsed.errors.length === 0) return apiError(400, 'invalid', parsed.message, { field: parsed.field, locale });
     const errors = await allRowErrors(driverSql(), parsed);
     recordIngestion('API', 0, new Set(errors.map((e) => e.index)).size);
     requestLog().info({ rows: parsed.total, rejected: errors.length }, 'usage batch refused');
@@ -57,6 +59,6 @@ export async function handleUsagePost(request: Request): Promise<NextResponse> {
     return NextResponse.json({ ok: true, ...result });
   } catch (error) {
     recordIngestion('API', 0, parsed.rows.length);
-    return apiErrorFrom(error);
+    return apiErrorFrom(error, locale);
   }
 }

@@ -1,8 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { AuditActor } from '../db/audit';
+import { BILLING_TIME_ZONE } from '../clock';
 import { arrayLiteral, writeAuditSql, type Sql } from '../db/sql';
-import { DomainError } from '../errors';
+import { DomainError, type ErrorMessage } from '../errors';
 import { describeRowErrors, MAX_USAGE_ROWS, type ParsedUsageBatch, type UsageRowError, type UsageRowInput } from './schemas';
 
 /** Who writes a batch: an API key or a signed-in ops user (CSV import). */
@@ -95,13 +96,13 @@ export async function checkUsageRows(sql: Sql, rows: readonly UsageRowInput[]): 
     status: 'DRAFT' | 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | null;
   }>(
     `SELECT r."a"::text AS "sdkAppId", r."m" AS "month", p."accountId",
-            to_char(p."createdAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "createdOn",
+            to_char(p."createdAt" AT TIME ZONE $4, 'YYYY-MM-DD') AS "createdOn",
             i."id" AS "invoiceId", i."number", i."status"::text AS "status"
        FROM unnest($1::bigint[], $2::text[], $3::date[]) AS r("a", "m", "first")
        LEFT JOIN "App" p ON p."sdkAppId" = r."a"
        LEFT JOIN "Invoice" i ON i."accountId" = p."accountId" AND i."month" = r."m" AND i."status" IN ('DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID')
-      WHERE p."sdkAppId" IS NULL OR i."id" IS NOT NULL OR r."first" < (p."createdAt" AT TIME ZONE 'Asia/Shanghai')::date`,
-    [arrayLiteral(list.map((p) => p.sdkAppId)), arrayLiteral(list.map((p) => p.month)), arrayLiteral(list.map((p) => p.first))],
+      WHERE p."sdkAppId" IS NULL OR i."id" IS NOT NULL OR r."first" < (p."createdAt" AT TIME ZONE $4)::date`,
+    [arrayLiteral(list.map((p) => p.sdkAppId)), arrayLiteral(list.map((p) => p.month)), arrayLiteral(list.map((p) => p.first)), BILLING_TIME_ZONE],
   );
   const appById = new Map<string, { accountId: number | null; createdOn: string | null }>();
   const conflicts: BilledMonthConflict[] = [];
@@ -163,10 +164,11 @@ export async function allRowErrors(sql: Sql, parsed: Extract<ParsedUsageBatch, {
   return errors.sort((a, b) => a.index - b.index);
 }
 
-export function conflictMessage(conflicts: readonly BilledMonthConflict[]): string {
+/** The refusal of a batch that touches billed months, naming the first app-month. */
+export function conflictError(conflicts: readonly BilledMonthConflict[]): ErrorMessage {
   const first = conflicts[0]!;
-  const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more app-months)` : '';
-  return `usage of app ${first.sdkAppId} for ${first.month} is billed on invoice ${first.invoiceNumber ?? first.invoiceId} (${first.status})${more}: ${CORRECTION_NEEDS_VOID}`;
+  const params = { sdkAppId: String(first.sdkAppId), month: first.month, invoice: String(first.invoiceNumber ?? first.invoiceId), status: first.status };
+  return conflicts.length > 1 ? { key: 'error.usage.billedMany', params: { ...params, more: conflicts.length - 1 } } : { key: 'error.usage.billed', params };
 }
 
 // numeric[] takes decimal strings as they are; no float ever holds a bandwidth.
@@ -199,16 +201,18 @@ SELECT (count(*) FILTER (WHERE "inserted"))::int AS "inserted", (count(*) FILTER
  * invoice is issued or paid -> 409 (the database trigger refuses it too).
  */
 export async function ingestUsage(sql: Sql, sender: UsageSender, rows: readonly UsageRowInput[]): Promise<IngestResult> {
-  if (rows.length === 0) throw new DomainError('invalid', 'rows: the batch is empty', { field: 'rows' });
+  if (rows.length === 0) throw new DomainError('invalid', 'error.usage.empty', { field: 'rows' });
   if (rows.length > MAX_USAGE_ROWS) {
-    throw new DomainError('invalid', `rows: a batch holds at most ${MAX_USAGE_ROWS.toLocaleString('en-US')} rows (got ${rows.length.toLocaleString('en-US')}); split it`, { field: 'rows' });
+    throw new DomainError('invalid', 'error.usage.tooMany', { params: { max: MAX_USAGE_ROWS.toLocaleString('en-US'), count: rows.length.toLocaleString('en-US') }, field: 'rows' });
   }
   const check = await checkUsageRows(sql, rows);
   if (check.errors.length > 0) {
     throw new DomainError('invalid', describeRowErrors(check.errors, rows.length), { field: 'rows', details: check.errors });
   }
   if (check.conflicts.length > 0) {
-    throw new DomainError('conflict', conflictMessage(check.conflicts), {
+    const refusal = conflictError(check.conflicts);
+    throw new DomainError('conflict', refusal.key, {
+      params: refusal.params,
       field: 'rows',
       details: check.conflicts.map((c) => ({ ...c, reason: CORRECTION_NEEDS_VOID })),
     });

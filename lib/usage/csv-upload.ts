@@ -4,6 +4,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getActor } from '../auth/guard';
 import { apiError, payloadTooLarge, readBodyText } from '../http';
+import { actionLocale } from '../i18n/server';
 import { MAX_CSV_BYTES } from './csv';
 import { commitUsageCsv, previewUsageCsv } from './import';
 
@@ -32,16 +33,19 @@ function sameOrigin(request: Request): boolean {
  * checked here (layouts do not guard route handlers). Every answer is JSON the page can show.
  */
 export async function handleUsageCsvPost(request: Request): Promise<NextResponse> {
+  const locale = await actionLocale();
   const actor = await getActor();
-  if (!actor) return apiError(401, 'unauthorized', 'Sign in again: the session has ended');
-  if (actor.role !== 'OPS') return apiError(403, 'forbidden', 'Only ops can import usage');
-  if (!sameOrigin(request)) return apiError(403, 'forbidden', 'The import must come from this console');
+  if (!actor) return apiError(401, 'unauthorized', { key: 'error.session.ended', params: {} }, { locale });
+  if (actor.role !== 'OPS') return apiError(403, 'forbidden', { key: 'error.usage.opsOnly', params: {} }, { locale });
+  if (!sameOrigin(request)) return apiError(403, 'forbidden', { key: 'error.usage.sameOrigin', params: {} }, { locale });
   const step = stepSchema.safeParse(new URL(request.url).searchParams.get('step'));
-  if (!step.success) return apiError(400, 'invalid', step.error.issues[0]?.message ?? 'step: invalid', { field: 'step' });
+  if (!step.success) {
+    return apiError(400, 'invalid', { key: 'error.input.invalid', params: { field: 'step', detail: step.error.issues[0]?.message ?? 'preview or commit' } }, { field: 'step', locale });
+  }
   const type = request.headers.get('content-type') ?? '';
-  if (!/^text\/csv\b/i.test(type)) return apiError(415, 'invalid', 'body: send the file as text/csv', { field: 'body' });
+  if (!/^text\/csv\b/i.test(type)) return apiError(415, 'invalid', { key: 'error.usage.csvType', params: {} }, { field: 'body', locale });
   const csv = await readBodyText(request, MAX_CSV_BYTES);
-  if (csv === null) return payloadTooLarge(MAX_CSV_BYTES, 'file');
+  if (csv === null) return payloadTooLarge(MAX_CSV_BYTES, 'file', locale);
   if (step.data === 'preview') return NextResponse.json(await previewUsageCsv(csv));
   const result = await commitUsageCsv(actor, csv);
   if (result.ok) revalidatePath('/usage');

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { actionLocale } from '../i18n/server';
 import type { Actor } from '../auth/guard';
 import { today } from '../clock';
 import { auditActor } from '../db/audit';
@@ -26,7 +27,7 @@ export type CsvPreview = {
  */
 export async function previewUsageCsv(csv: string): Promise<ActionResult<CsvPreview>> {
   const parsed = csvInputSchema.safeParse({ csv });
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   const result = validateUsageCsv(parsed.data.csv, { today: today() });
   const rows = result.ok ? result.rows : (result.valid?.rows ?? []);
   const rowLines = result.ok ? result.rowLines : (result.valid?.rowLines ?? []);
@@ -59,7 +60,7 @@ export async function previewUsageCsv(csv: string): Promise<ActionResult<CsvPrev
 /** Commits a CSV through the same command as the API (source CSV, sent by the signed-in user). */
 export async function commitUsageCsv(actor: Actor, csv: string): Promise<ActionResult<IngestResult>> {
   const parsed = csvInputSchema.safeParse({ csv });
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   const result = validateUsageCsv(parsed.data.csv, { today: today() });
   if (!result.ok) {
     recordIngestion('CSV', 0, result.rows);
@@ -70,7 +71,7 @@ export async function commitUsageCsv(actor: Actor, csv: string): Promise<ActionR
     written = await driverTransaction((sql) => ingestUsage(sql, { source: 'CSV', sentBy: actor.id, audit: auditActor(actor) }, result.rows));
   } catch (error) {
     recordIngestion('CSV', 0, result.rows.length);
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   recordIngestion('CSV', written.rows, 0);
   return { ok: true, data: written };

@@ -1,34 +1,4 @@
-import type { Driver } from '../../lib/db/driver';
-
-/** One SQL session: a transaction's connection. */
-export type Sql = <T extends Record<string, unknown> = Record<string, unknown>>(
-  text: string,
-  params?: unknown[],
-) => Promise<T[]>;
-
-/**
- * Runs `fn` in one transaction on one connection, so a seed that fails half-way leaves nothing
- * behind (the start script seeds only an empty database, and would otherwise never retry).
- * Prisma must not be used inside: on PGlite it shares the single connection and would wait for
- * this transaction forever.
- */
-export async function inTransaction<T>(driver: Driver, fn: (sql: Sql) => Promise<T>): Promise<T> {
-  if (driver.kind === 'postgres') {
-    const client = await driver.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await fn(async (text, params) => (await client.query(text, params)).rows);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-  return driver.pglite.transaction((tx) => fn(async (text, params) => (await tx.query(text, params)).rows as never));
-}
+import type { Sql } from '../../lib/db/sql';
 
 type ColumnType = 'bigint' | 'int' | 'text' | 'date' | 'timestamptz' | 'boolean' | 'numeric' | 'uuid' | 'jsonb';
 

@@ -23,7 +23,7 @@ import {
  * the schema's CHECKs and triggers) with sensible defaults, and unique ids and emails so tests
  * can share a database. Pass a PrismaClient or a transaction client.
  *
- * A LEGACY account must have created an app before 2022-12-26 (Asia/Shanghai); createApp
+ * A LEGACY account must have created an app before 2022-12-26; createApp
  * defaults an app's creation to one hour after its account's, so `createAccount({ scheme:
  * 'LEGACY' })` followed by `createApp({ accountId })` is a consistent legacy customer.
  */
@@ -82,7 +82,7 @@ export interface CreateAccountInput {
   contactEmail?: string;
   /** Default: 2021-06-01 10:00 +08 (LEGACY, before the close) or 2024-01-10 10:00 +08 (CURRENT). */
   createdAt?: Date;
-  /** CURRENT only; default: the creation day in Asia/Shanghai. */
+  /** CURRENT only; default: the creation day in the billing calendar. */
   currentFrom?: string;
   managerId?: string | null;
 }
@@ -142,7 +142,7 @@ export async function createApp(db: FactoryDb, input: CreateAppInput): Promise<A
 }
 
 type PlanEventCommon = {
-  /** `YYYY-MM-DD`; default: the app's creation day in Asia/Shanghai. */
+  /** `YYYY-MM-DD`; default: the app's creation day in the billing calendar. */
   date?: string;
   actorId?: string | null;
 };

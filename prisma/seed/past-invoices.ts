@@ -2,6 +2,7 @@ import { addMonths, monthBounds, monthOf, nextMonth } from '../../lib/billing/da
 import { rateAccounts, writeDrafts } from '../../lib/billing-runs/drafts';
 import { prismaSql } from '../../lib/db/sql';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
+import { defaultDueDate } from '../../lib/balances/commands';
 import { allocateInvoiceNumbers } from '../../lib/invoices/commands';
 import { loadAccountInputs, loadPriceBooks } from '../../lib/rating/inputs';
 
@@ -44,8 +45,26 @@ export async function issuePastInvoices(prisma: PrismaClient, accountIds: readon
         const numbers = await allocateInvoiceNumbers(tx, Number(issueDay.slice(0, 4)), ids.length);
         for (const [i, id] of ids.entries()) {
           await tx.$executeRawUnsafe(`UPDATE "Invoice" SET "createdAt" = $2 WHERE "id" = $1`, id, issuedAt);
-          await tx.$executeRawUnsafe(`UPDATE "Invoice" SET "status" = 'ISSUED', "number" = $2, "issuedAt" = $3 WHERE "id" = $1`, id, numbers[i], issuedAt);
-          await tx.$executeRawUnsafe(`UPDATE "Invoice" SET "status" = 'PAID', "paidAt" = $2 WHERE "id" = $1`, id, paidAt);
+          // Issued with its due date; the payment date rides along so that the database, which
+          // derives PAID from the deduction below, keeps it (repeatable seeds).
+          await tx.$executeRawUnsafe(
+            `UPDATE "Invoice" SET "status" = 'ISSUED', "number" = $2, "issuedAt" = $3, "dueDate" = $4::date, "paidAt" = $5 WHERE "id" = $1`,
+            id,
+            numbers[i],
+            issuedAt,
+            defaultDueDate(issueDay),
+            paidAt,
+          );
+          // Paid as a customer pays: money received (a top-up) and the deduction that pays the invoice.
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "BalanceEntry" ("accountId", "currency", "kind", "amount", "balanceAfter", "invoiceId", "reference", "createdAt")
+             SELECT i."accountId", i."currency", k."kind"::"BalanceEntryKind", CASE k."kind" WHEN 'TOP_UP' THEN i."total" ELSE -i."total" END, 0,
+                    CASE k."kind" WHEN 'DEDUCTION' THEN i."id" END, CASE k."kind" WHEN 'TOP_UP' THEN 'Bank transfer ' || i."number" END, $2
+               FROM "Invoice" i CROSS JOIN (VALUES (1, 'TOP_UP'), (2, 'DEDUCTION')) AS k("n", "kind")
+              WHERE i."id" = $1 AND i."total" > 0 ORDER BY k."n"`,
+            id,
+            paidAt,
+          );
         }
         return ids.length;
       },

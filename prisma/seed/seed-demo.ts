@@ -4,7 +4,8 @@ import { formatDay, parseDay } from '../../lib/billing/dates';
 import type { Driver } from '../../lib/db/driver';
 import { truncateTables } from '../../lib/db/truncate';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
-import { BulkInsert, inTransaction, type Sql } from './bulk';
+import { driverTransaction, writeAuditSql, type Sql } from '../../lib/db/sql';
+import { BulkInsert } from './bulk';
 import { DEMO_ACCOUNTS, DEMO_USERS, type DemoUser } from './demo-users';
 import { issuePastInvoices, pastInvoiceMonths } from './past-invoices';
 import { dayOf, EARLIEST_TODAY, FIRST_SDK_APP_ID, instant, planAccount, SHOWCASE_ACCOUNTS, type PlanContext, type PlannedAccount } from './plans';
@@ -36,7 +37,7 @@ export interface SeedDemoOptions {
   accounts: number;
   /** Any integer; the same seed gives the same rows. */
   seed: number;
-  /** `YYYY-MM-DD` in Asia/Shanghai, on or after 2024-01-01: the demo's "now". */
+  /** `YYYY-MM-DD` in the billing calendar, on or after 2024-01-01: the demo's "now". */
   today: string;
 }
 
@@ -270,7 +271,7 @@ export async function seedDemo(prisma: PrismaClient, driver: Driver, options: Se
   const staff = { ops: userId('ops@demo.test'), am: userId('am@demo.test'), am2: userId('am2@demo.test') };
   const ticketRef = `TKT-${options.today.slice(0, 4)}-1107`;
 
-  const written = await inTransaction(driver, async (sql) => {
+  const written = await driverTransaction(async (sql) => {
     const [existing] = await sql<{ accounts: number; users: number }>(
       'SELECT (SELECT count(*) FROM "Account")::int AS accounts, (SELECT count(*) FROM "User")::int AS users',
     );
@@ -346,17 +347,18 @@ export async function seedDemo(prisma: PrismaClient, driver: Driver, options: Se
       ],
     );
 
-    await sql(
-      `INSERT INTO "AuditLog" ("id", "at", "actorLabel", "action", "entityType", "entityId", "after")
-       VALUES (1, $1::timestamptz, 'seed', 'seed.demo', 'Database', 'demo', $2::jsonb)`,
-      [
-        instant(today, 0),
-        JSON.stringify({ accounts, seed, today: options.today, usageAccounts, usageFrom: formatDay(period.from), usageTo: formatDay(period.to) }),
-      ],
-    );
+    await writeAuditSql(sql, { id: null, label: 'seed' }, [
+      {
+        at: new Date(instant(today, 0)),
+        action: 'seed.demo',
+        entityType: 'Database',
+        entityId: 'demo',
+        after: { accounts, seed, today: options.today, usageAccounts, usageFrom: formatDay(period.from), usageTo: formatDay(period.to) },
+      },
+    ]);
     await setSequences(sql);
     return { priceBooks, legacy: c.legacy, current: c.current, featureApplications: applications.length };
-  });
+  }, { driver });
 
   // Both demo customers find issued (and paid) bills from past months at once.
   const past = pastInvoiceMonths(options.today);

@@ -1,6 +1,7 @@
 import bcrypt from 'bcryptjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED_PRICE_BOOKS } from '../../lib/billing/catalog';
+import { BILLING_TIME_ZONE } from '../../lib/clock';
 import type { Database } from '../../lib/db/client';
 import { addPlanEvent, addUsage, createAccount, createApp, createUser } from '../../prisma/seed/factories';
 import { DEMO_ACCOUNTS, DEMO_USERS } from '../../prisma/seed/demo-users';
@@ -104,9 +105,9 @@ describe('demo seed', () => {
                 OR "createdAt" < TIMESTAMPTZ '2019-01-01 00:00:00+08' OR "createdAt" >= TIMESTAMPTZ '2022-12-21 00:00:00+08'))::int AS bad_legacy,
               count(*) FILTER (WHERE scheme = 'CURRENT' AND (currency <> 'USD'
                 OR "createdAt" < TIMESTAMPTZ '2022-12-27 00:00:00+08'
-                OR ("createdAt" AT TIME ZONE 'Asia/Shanghai')::date > DATE '2026-11-23' - 30
-                OR "currentFrom" <> ("createdAt" AT TIME ZONE 'Asia/Shanghai')::date))::int AS bad_current
-         FROM "Account"`,
+                OR ("createdAt" AT TIME ZONE $1)::date > DATE '2026-11-23' - 30
+                OR "currentFrom" <> ("createdAt" AT TIME ZONE $1)::date))::int AS bad_current
+         FROM "Account"`, [BILLING_TIME_ZONE],
     );
     expect(c.total).toBe(200);
     expect(c.legacy / c.total).toBeGreaterThan(0.35);
@@ -143,7 +144,7 @@ describe('demo seed', () => {
     expect(noApps.n).toBe(0);
   });
 
-  it('gives every LEGACY account an app created before 2022-12-26 (Asia/Shanghai)', async () => {
+  it('gives every LEGACY account an app created before 2022-12-26 (billing calendar)', async () => {
     const row = await one<{ n: number }>(
       a.db,
       `SELECT count(*)::int AS n FROM "Account" a
@@ -163,8 +164,8 @@ describe('demo seed', () => {
               count(*) FILTER (WHERE e.addon = 'HISTORY_RETENTION' AND e.action = 'START')::int AS retention,
               count(*) FILTER (WHERE e.edition IN ('TRIAL'))::int AS trial,
               count(*) FILTER (WHERE e.date >= DATE '2026-11-23')::int AS future,
-              count(*) FILTER (WHERE e.date < (p."createdAt" AT TIME ZONE 'Asia/Shanghai')::date)::int AS before_app
-         FROM "PlanEvent" e JOIN "App" p USING ("sdkAppId")`,
+              count(*) FILTER (WHERE e.date < (p."createdAt" AT TIME ZONE $1)::date)::int AS before_app
+         FROM "PlanEvent" e JOIN "App" p USING ("sdkAppId")`, [BILLING_TIME_ZONE],
     );
     expect(counts.paid_legacy).toBeGreaterThan(50);
     expect(counts.paid_current).toBeGreaterThan(50);
@@ -242,7 +243,7 @@ describe('demo seed', () => {
     const beforeApp = await one<{ n: number }>(
       db,
       `SELECT count(*)::int AS n FROM "UsageDaily" d JOIN "App" p USING ("sdkAppId")
-        WHERE d.date < (p."createdAt" AT TIME ZONE 'Asia/Shanghai')::date`,
+        WHERE d.date < (p."createdAt" AT TIME ZONE $1)::date`, [BILLING_TIME_ZONE],
     );
     expect(beforeApp.n).toBe(0);
   });

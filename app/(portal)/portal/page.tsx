@@ -18,6 +18,7 @@ import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { hasInvoiceOverdueOver30Days } from '@/lib/invoices/overdue';
 import { getI18n } from '@/lib/i18n/server';
+import { getAccountMigrationStatus } from '@/lib/migrations/queries';
 
 export const metadata: Metadata = { title: 'My account' };
 
@@ -27,12 +28,13 @@ export default async function PortalHome() {
   if (actor.accountId === null) notFound();
   const accountId = actor.accountId;
   const day = today();
-  const [{ t, locale }, account, apps, money, overdue] = await Promise.all([
+  const [{ t, locale }, account, apps, money, overdue, migration] = await Promise.all([
     getI18n(),
     getAccount(accountId),
     listAccountApps(accountId, day),
     getAccountMoney(actor, accountId, day),
     hasInvoiceOverdueOver30Days(db, accountId, day),
+    getAccountMigrationStatus(accountId),
   ]);
   if (!account || !money) notFound();
   return (
@@ -47,7 +49,7 @@ export default async function PortalHome() {
         {overdue ? <OverdueNotice t={t} /> : null}
         <div className="grid gap-4 lg:grid-cols-2">
           <AccountOverview account={account} viewer="CUSTOMER" />
-          <AccountMigrationCard accountId={accountId} actor={actor} />
+          <AccountMigrationCard accountId={accountId} actor={actor} status={migration} />
         </div>
         <BalanceCard
           balances={money.balances}

@@ -2,6 +2,7 @@ import { accounts } from './accounts';
 import { billing } from './billing';
 import { calendar } from './calendar';
 import { common } from './common';
+import { errors } from './errors';
 import { migrations } from './migrations';
 import { money } from './money';
 import { ops } from './ops';
@@ -10,7 +11,7 @@ import { portal } from './portal';
 import { safeguards } from './safeguards';
 
 // Each feature owns one file of messages; add it here. English is the reference language.
-const pairs = [common, accounts, billing, plans, migrations, safeguards, ops, calendar, money, portal] as const;
+const pairs = [common, accounts, billing, plans, migrations, safeguards, ops, calendar, money, portal, errors] as const;
 
 type Pair = (typeof pairs)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -135,7 +135,7 @@ ALTER TABLE "CreditNoteLine" ADD CONSTRAINT "CreditNoteLine_creditNoteId_fkey" F
 -- amount due; invoices marked paid before balances existed get, below, a TOP_UP of their total
 -- and its DEDUCTION, so that every paid amount is in the ledger and balances stay zero.
 UPDATE "Invoice"
-   SET "dueDate" = ("issuedAt" AT TIME ZONE 'Asia/Shanghai')::date + 15,
+   SET "dueDate" = (("issuedAt" AT TIME ZONE 'UTC') + interval '8 hours')::date + 15,
        "amountDue" = CASE WHEN "status" = 'ISSUED' THEN GREATEST("total", 0) ELSE 0 END,
        "paidAmount" = CASE WHEN "status" = 'PAID' THEN GREATEST("total", 0) ELSE 0 END
  WHERE "status" <> 'DRAFT';
@@ -206,7 +206,7 @@ BEGIN
   IF current_balance + NEW."amount" < 0 THEN
     RAISE EXCEPTION 'the % balance of account % is %: a % of % would take it below zero',
       NEW."currency", NEW."accountId", current_balance, NEW."kind", NEW."amount"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB040', DETAIL = json_build_object('currency', (NEW."currency")::text, 'accountId', (NEW."accountId")::text, 'balance', (current_balance)::text, 'kind', (NEW."kind")::text, 'amount', (NEW."amount")::text)::text;
   END IF;
   UPDATE "AccountBalance" SET "balance" = current_balance + NEW."amount", "updatedAt" = now()
    WHERE "accountId" = NEW."accountId" AND "currency" = NEW."currency";
@@ -230,7 +230,7 @@ CREATE TRIGGER "BalanceEntry_settle" AFTER INSERT ON "BalanceEntry"
 CREATE FUNCTION "append_only_guard"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION '% rows are append-only: they can never change or be deleted', TG_TABLE_NAME
-    USING ERRCODE = 'check_violation';
+    USING ERRCODE = 'IB001', DETAIL = json_build_object('table', (TG_TABLE_NAME)::text, 'op', (TG_OP)::text)::text;
 END $$;
 
 CREATE TRIGGER "BalanceEntry_append_only" BEFORE UPDATE OR DELETE ON "BalanceEntry"
@@ -263,7 +263,7 @@ BEGIN
     FROM "Invoice" i WHERE i."id" = NEW."invoiceId" FOR UPDATE;
   IF inv."status" IN ('DRAFT', 'VOID') THEN
     RAISE EXCEPTION 'invoice % is %: only an issued invoice can be credited', COALESCE(inv."number", NEW."invoiceId"::text), inv."status"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB043', DETAIL = json_build_object('invoice', (COALESCE(inv."number", NEW."invoiceId"::text))::text, 'status', (inv."status")::text)::text;
   END IF;
   IF inv."accountId" <> NEW."accountId" OR inv."currency" <> NEW."currency" THEN
     RAISE EXCEPTION 'credit note % must have its invoice''s account and currency', NEW."number"
@@ -302,7 +302,8 @@ BEGIN
    LIMIT 1;
   IF FOUND THEN
     IF NOT hit."own" THEN
-      RAISE EXCEPTION 'credit note % is issued: it can never change', hit."number" USING ERRCODE = 'check_violation';
+      RAISE EXCEPTION 'credit note % is issued: it can never change', hit."number"
+        USING ERRCODE = 'IB041', DETAIL = json_build_object('creditNote', (hit."number")::text)::text;
     END IF;
     RAISE EXCEPTION 'credit note %: its invoice has no line %', hit."number", hit."position" USING ERRCODE = 'check_violation';
   END IF;
@@ -318,7 +319,7 @@ BEGIN
   IF FOUND THEN
     RAISE EXCEPTION 'line % of invoice % would be credited % in all, more than its amount %',
       hit."position", hit."number", hit."credited", GREATEST(hit."amount", 0)
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB042', DETAIL = json_build_object('line', (hit."position")::text, 'invoice', (hit."number")::text, 'credited', (hit."credited")::text, 'amount', (GREATEST(hit."amount", 0))::text)::text;
   END IF;
   RETURN NULL;
 END $$;
@@ -378,22 +379,23 @@ BEGIN
   IF TG_OP = 'DELETE' THEN
     IF OLD."status" <> 'DRAFT' THEN
       RAISE EXCEPTION 'invoice % is %: only drafts can be deleted', OLD."id", OLD."status"
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB015', DETAIL = json_build_object('invoice', (OLD."id")::text, 'status', (OLD."status")::text)::text;
     END IF;
     RETURN OLD;
   END IF;
   IF OLD."status" = 'DRAFT' THEN
     IF NEW."status" NOT IN ('DRAFT', 'ISSUED') THEN
-      RAISE EXCEPTION 'a draft invoice can only be issued' USING ERRCODE = 'check_violation';
+      RAISE EXCEPTION 'a draft invoice can only be issued' USING ERRCODE = 'IB018';
     END IF;
     IF NEW."status" = 'ISSUED' THEN
       IF NEW."total" <> (SELECT COALESCE(SUM(l."amount"), 0) FROM "InvoiceLine" l WHERE l."invoiceId" = NEW."id") THEN
         RAISE EXCEPTION 'invoice % total % is not the sum of its lines', NEW."id", NEW."total"
-          USING ERRCODE = 'check_violation';
+          USING ERRCODE = 'IB019', DETAIL = json_build_object('invoice', (NEW."id")::text, 'total', (NEW."total")::text)::text;
       END IF;
       -- The issue commands set the due date from lib/clock's today; a writer that does not gets
-      -- the default term from the issue instant's billing day.
-      NEW."dueDate" := COALESCE(NEW."dueDate", (NEW."issuedAt" AT TIME ZONE 'Asia/Shanghai')::date + 15);
+      -- the default term from the issue instant's billing day (the billing calendar is UTC+8
+      -- all year, as the legacy close's check constraint also takes it).
+      NEW."dueDate" := COALESCE(NEW."dueDate", ((NEW."issuedAt" AT TIME ZONE 'UTC') + interval '8 hours')::date + 15);
       -- Usage being written now may be for this month: wait until it commits (its rows then
       -- precede the issue), and make usage written from now on wait for this issue to commit,
       -- then meet "UsageDaily_billed_month_*" refusing it. SHARE conflicts only with writers.
@@ -414,11 +416,12 @@ BEGIN
      (OLD."accountId", OLD."month", OLD."scheme", OLD."currency", OLD."number", OLD."total",
       OLD."billingRunId", OLD."replacesId", OLD."createdAt", OLD."issuedAt") THEN
     RAISE EXCEPTION 'invoice % is %: its number, amounts and lines can never change', OLD."number", OLD."status"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB020', DETAIL = json_build_object('invoice', (OLD."number")::text, 'status', (OLD."status")::text)::text;
   END IF;
   IF OLD."status" = 'VOID' THEN
     IF NEW IS DISTINCT FROM OLD THEN
-      RAISE EXCEPTION 'invoice % is VOID: it never changes again', OLD."number" USING ERRCODE = 'check_violation';
+      RAISE EXCEPTION 'invoice % is VOID: it never changes again', OLD."number"
+        USING ERRCODE = 'IB033', DETAIL = json_build_object('invoice', (OLD."number")::text)::text;
     END IF;
     RETURN NEW;
   END IF;
@@ -426,28 +429,29 @@ BEGIN
     IF EXISTS (SELECT 1 FROM "BalanceEntry" e WHERE e."invoiceId" = OLD."id")
        OR EXISTS (SELECT 1 FROM "CreditNote" c WHERE c."invoiceId" = OLD."id") THEN
       RAISE EXCEPTION 'invoice % has payments or credit notes: it cannot be voided; correct it with a credit note', OLD."number"
-        USING ERRCODE = 'check_violation';
+        USING ERRCODE = 'IB034', DETAIL = json_build_object('invoice', (OLD."number")::text)::text;
     END IF;
     IF NEW."paidAt" IS DISTINCT FROM OLD."paidAt" OR NEW."dueDate" IS DISTINCT FROM OLD."dueDate" THEN
-      RAISE EXCEPTION 'invoice %: voiding changes nothing but its status', OLD."number" USING ERRCODE = 'check_violation';
+      RAISE EXCEPTION 'invoice %: voiding changes nothing but its status', OLD."number"
+        USING ERRCODE = 'IB035', DETAIL = json_build_object('invoice', (OLD."number")::text)::text;
     END IF;
     NEW."amountDue" := 0;
     RETURN NEW;
   END IF;
   IF NEW."voidedAt" IS NOT NULL OR NEW."voidReason" IS NOT NULL OR NEW."dueDate" IS NULL THEN
     RAISE EXCEPTION 'invoice %: only voiding sets a void reason, and an issued invoice keeps a due date', OLD."number"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB036', DETAIL = json_build_object('invoice', (OLD."number")::text)::text;
   END IF;
   SELECT COALESCE(-sum(e."amount"), 0) INTO paid FROM "BalanceEntry" e WHERE e."invoiceId" = OLD."id" AND e."kind" = 'DEDUCTION';
   SELECT COALESCE(sum(c."total"), 0), COALESCE(sum(c."appliedToDue"), 0) INTO credited, to_due
     FROM "CreditNote" c WHERE c."invoiceId" = OLD."id";
   IF credited > GREATEST(NEW."total", 0) THEN
     RAISE EXCEPTION 'the credit notes of invoice % would add up to %, more than its total %', OLD."number", credited, NEW."total"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB037', DETAIL = json_build_object('invoice', (OLD."number")::text, 'credited', (credited)::text, 'total', (NEW."total")::text)::text;
   END IF;
   IF paid + to_due > GREATEST(NEW."total", 0) THEN
     RAISE EXCEPTION 'invoice % would be paid and credited % in all, more than its total %', OLD."number", paid + to_due, NEW."total"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB038', DETAIL = json_build_object('invoice', (OLD."number")::text, 'settled', (paid + to_due)::text, 'total', (NEW."total")::text)::text;
   END IF;
   NEW."paidAmount" := paid;
   NEW."creditedAmount" := credited;
@@ -457,7 +461,7 @@ BEGIN
                   ELSE 'ISSUED' END;
   IF NEW."status" IS DISTINCT FROM OLD."status" AND NEW."status" <> derived THEN
     RAISE EXCEPTION 'invoice %: its status follows its payments and credit notes (% now, not %)', OLD."number", derived, NEW."status"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB039', DETAIL = json_build_object('invoice', (OLD."number")::text, 'derived', (derived)::text, 'status', (NEW."status")::text)::text;
   END IF;
   NEW."status" := derived;
   NEW."paidAt" := CASE WHEN derived = 'PAID' THEN COALESCE(OLD."paidAt", now()) END;
@@ -503,7 +507,7 @@ BEGIN
   IF FOUND THEN
     RAISE EXCEPTION 'usage of app % for % is billed on invoice % (%): a correction needs a void and a new invoice',
       hit."sdkAppId", hit."month", hit."number", hit."status"
-      USING ERRCODE = 'check_violation';
+      USING ERRCODE = 'IB029', DETAIL = json_build_object('sdkAppId', (hit."sdkAppId")::text, 'month', (hit."month")::text, 'invoice', (hit."number")::text, 'status', (hit."status")::text)::text;
   END IF;
   RETURN NULL;
 END $$;

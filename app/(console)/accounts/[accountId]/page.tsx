@@ -18,6 +18,8 @@ import { requireAccountAccess, requireRole } from '@/lib/auth/guard';
 import { getAccountMoney } from '@/lib/balances/queries';
 import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
+import { listAccountInvoices } from '@/lib/invoices/queries';
+import { getAccountMigrationStatus } from '@/lib/migrations/queries';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -27,12 +29,14 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   if (!parsed.success) notFound();
   const accountId = parsed.data;
   await requireAccountAccess(actor, accountId);
-  const [{ t, locale }, account, apps, timeline, money] = await Promise.all([
+  const [{ t, locale }, account, apps, timeline, money, migration, invoices] = await Promise.all([
     getI18n(),
     getAccount(accountId),
     listAccountApps(accountId, today()),
     getAccountTimeline(accountId),
     getAccountMoney(actor, accountId, today()),
+    getAccountMigrationStatus(accountId),
+    listAccountInvoices(actor, accountId, 12),
   ]);
   if (!account || !money) notFound();
   return (
@@ -41,12 +45,12 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         title={account.name}
         description={t('account.title', { id: account.id })}
         breadcrumbs={[{ label: t('nav.accounts'), href: '/accounts' }, { label: account.name }]}
-        actions={<AccountPlanActions accountId={accountId} actor={actor} />}
+        actions={<AccountPlanActions accountId={accountId} scheme={account.scheme} actor={actor} />}
       />
       <div className="flex flex-col gap-4">
         <div className="grid gap-4 lg:grid-cols-2">
           <AccountOverview account={account} />
-          <AccountMigrationCard accountId={accountId} actor={actor} />
+          <AccountMigrationCard accountId={accountId} actor={actor} status={migration} />
         </div>
         <Card
           title={t('account.apps')}
@@ -58,7 +62,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         >
           <AppsTable apps={apps} hrefFor={(id) => `/accounts/${accountId}/apps/${id}`} />
         </Card>
-        <AccountInvoicesCard accountId={accountId} actor={actor} />
+        <AccountInvoicesCard accountId={accountId} invoices={invoices} />
         <BalanceCard
           balances={money.balances}
           ledger={money.ledger}

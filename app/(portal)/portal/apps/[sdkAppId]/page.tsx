@@ -11,6 +11,7 @@ import { today } from '@/lib/clock';
 import { db } from '@/lib/db/client';
 import { hasInvoiceOverdueOver30Days } from '@/lib/invoices/overdue';
 import { getI18n } from '@/lib/i18n/server';
+import { getAppPlanPanel } from '@/lib/plans/queries';
 
 export const metadata: Metadata = { title: 'App' };
 
@@ -20,9 +21,10 @@ export default async function PortalAppPage({ params }: { params: Promise<{ sdkA
   const sdkAppId = sdkAppIdSchema.safeParse((await params).sdkAppId);
   if (!sdkAppId.success || actor.accountId === null) notFound();
   const day = today();
-  const [{ t }, app, overdue] = await Promise.all([
+  const [{ t }, app, panel, overdue] = await Promise.all([
     getI18n(),
     getAccountApp(actor.accountId, sdkAppId.data, day),
+    getAppPlanPanel(actor.accountId, sdkAppId.data, day),
     hasInvoiceOverdueOver30Days(db, actor.accountId, day),
   ]);
   if (!app) notFound();
@@ -36,7 +38,7 @@ export default async function PortalAppPage({ params }: { params: Promise<{ sdkA
       <div className="flex flex-col gap-4">
         {overdue ? <OverdueNotice t={t} /> : null}
         <AppDetail app={app} />
-        <AppPlanPanel accountId={actor.accountId} sdkAppId={sdkAppId.data} actor={actor} />
+        <AppPlanPanel data={panel} actor={actor} />
       </div>
     </>
   );

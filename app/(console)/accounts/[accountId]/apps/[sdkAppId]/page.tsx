@@ -9,6 +9,7 @@ import { accountIdSchema, sdkAppIdSchema } from '@/lib/accounts/schemas';
 import { requireAccountAccess, requireRole } from '@/lib/auth/guard';
 import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
+import { getAppPlanPanel } from '@/lib/plans/queries';
 
 export const metadata: Metadata = { title: 'App' };
 
@@ -19,7 +20,13 @@ export default async function AppPage({ params }: { params: Promise<{ accountId:
   const sdkAppId = sdkAppIdSchema.safeParse(raw.sdkAppId);
   if (!accountId.success || !sdkAppId.success) notFound();
   await requireAccountAccess(actor, accountId.data);
-  const [{ t }, account, app] = await Promise.all([getI18n(), getAccount(accountId.data), getAccountApp(accountId.data, sdkAppId.data, today())]);
+  const day = today();
+  const [{ t }, account, app, panel] = await Promise.all([
+    getI18n(),
+    getAccount(accountId.data),
+    getAccountApp(accountId.data, sdkAppId.data, day),
+    getAppPlanPanel(accountId.data, sdkAppId.data, day),
+  ]);
   if (!account || !app) notFound();
   return (
     <>
@@ -34,7 +41,7 @@ export default async function AppPage({ params }: { params: Promise<{ accountId:
       />
       <div className="flex flex-col gap-4">
         <AppDetail app={app} />
-        <AppPlanPanel accountId={account.id} sdkAppId={sdkAppId.data} actor={actor} />
+        <AppPlanPanel data={panel} actor={actor} />
       </div>
     </>
   );
