@@ -97,7 +97,6 @@ export const DATABASE_ERRORS: Readonly<Record<string, ErrorKey>> = {
   IB018: 'error.db.invoiceDraftOnlyIssued',
   IB019: 'error.db.invoiceTotal',
   IB020: 'error.db.invoiceFinal',
-  IB021: 'error.db.invoiceTransition',
   IB022: 'error.db.invoiceLinesFinal',
   IB023: 'error.db.lineNoInvoice',
   IB024: 'error.db.linesWithInvoice',

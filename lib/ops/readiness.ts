@@ -35,18 +35,21 @@ async function migrationsCheck(sql: Sql): Promise<CheckStatus> {
 /**
  * Background jobs run on pg-boss when its schema exists; its supervisor stamps `pgboss.version`
  * as it maintains the queues, which is the "worker seen recently" signal. Without that schema
- * there are no workers and the check is skipped.
+ * (or before any worker stamped it) there are no workers yet and the check is skipped.
  */
 async function workerCheck(sql: Sql): Promise<CheckStatus> {
   const [schema] = await sql<{ present: boolean }>(`SELECT to_regclass('pgboss.version') IS NOT NULL AS "present"`);
   if (!schema?.present) return 'skipped';
-  const [seen] = await sql<{ fresh: boolean | null }>(
-    `SELECT max(value::text::timestamptz) > now() - make_interval(secs => $1) AS "fresh"
+  // pg-boss stamps its version row as workers maintain the queues: never stamped means no
+  // worker has run against this database yet (nothing to wait for).
+  const [seen] = await sql<{ last: Date | null; fresh: boolean | null }>(
+    `SELECT max(value::text::timestamptz) AS "last", max(value::text::timestamptz) > now() - make_interval(secs => $1) AS "fresh"
        FROM pgboss.version v, jsonb_each(to_jsonb(v))
       WHERE key LIKE '%_on' AND jsonb_typeof(value) = 'string'`,
     [WORKER_STALE_AFTER_SECONDS],
   );
-  return seen?.fresh ? 'ok' : 'failing';
+  if (!seen?.last) return 'skipped';
+  return seen.fresh ? 'ok' : 'failing';
 }
 
 /** The checks /api/ready runs, by name; one more is one entry. */

@@ -30,7 +30,9 @@ export const ingestResultSchema = z.object({
 export const apiErrorSchema = z.object({
   error: z.object({
     code: z.enum(['invalid', 'forbidden', 'not_found', 'conflict', 'unauthorized', 'internal']),
-    message: z.string(),
+    key: z.string().describe('The rule broken, stable for machines (docs/errors.md)'),
+    message: z.string().describe("The message in the request's Accept-Language (English by default)"),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe("The message's parameters"),
     field: z.string().optional(),
     details: z
       .array(z.object({ index: z.int().describe('0-based position in the batch'), field: z.string(), reason: z.string() }))

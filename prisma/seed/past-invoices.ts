@@ -45,17 +45,15 @@ export async function issuePastInvoices(prisma: PrismaClient, accountIds: readon
         const numbers = await allocateInvoiceNumbers(tx, Number(issueDay.slice(0, 4)), ids.length);
         for (const [i, id] of ids.entries()) {
           await tx.$executeRawUnsafe(`UPDATE "Invoice" SET "createdAt" = $2 WHERE "id" = $1`, id, issuedAt);
-          // Issued with its due date; the payment date rides along so that the database, which
-          // derives PAID from the deduction below, keeps it (repeatable seeds).
           await tx.$executeRawUnsafe(
-            `UPDATE "Invoice" SET "status" = 'ISSUED', "number" = $2, "issuedAt" = $3, "dueDate" = $4::date, "paidAt" = $5 WHERE "id" = $1`,
+            `UPDATE "Invoice" SET "status" = 'ISSUED', "number" = $2, "issuedAt" = $3, "dueDate" = $4::date WHERE "id" = $1`,
             id,
             numbers[i],
             issuedAt,
             defaultDueDate(issueDay),
-            paidAt,
           );
-          // Paid as a customer pays: money received (a top-up) and the deduction that pays the invoice.
+          // Paid as a customer pays: money received (a top-up) and the deduction that pays the
+          // invoice, dated ten days after the issue (the database dates the payment from it).
           await tx.$executeRawUnsafe(
             `INSERT INTO "BalanceEntry" ("accountId", "currency", "kind", "amount", "balanceAfter", "invoiceId", "reference", "createdAt")
              SELECT i."accountId", i."currency", k."kind"::"BalanceEntryKind", CASE k."kind" WHEN 'TOP_UP' THEN i."total" ELSE -i."total" END, 0,

@@ -43,7 +43,7 @@ describe('bulk issue of selected drafts', () => {
     const { prisma } = getDb();
     const [a, b, c, d] = drafts as [number, number, number, number];
     await prisma.$transaction((tx) => issueSelectedDrafts(tx, ops, [d], { today: TODAY }));
-    await expect(prisma.$transaction((tx) => issueSelectedDrafts(tx, ops, [a, d], { today: TODAY }))).rejects.toThrow(/already ISSUED/);
+    await expect(prisma.$transaction((tx) => issueSelectedDrafts(tx, ops, [a, d], { today: TODAY }))).rejects.toThrow(/already (ISSUED|PAID)/);
     expect((await prisma.invoice.findUnique({ where: { id: a } }))?.status).toBe('DRAFT');
 
     const result = await prisma.$transaction((tx) => issueSelectedDrafts(tx, ops, [c, a, b], { today: TODAY }));

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/guard';
+import { recordPayment } from '../../lib/balances/commands';
 import { submitApplication } from '../../lib/features/commands';
 import { issueInvoice } from '../../lib/invoices/commands';
 import { hasInvoiceOverdueOver30Days } from '../../lib/invoices/overdue';
@@ -154,7 +155,7 @@ describe('self-service: the overdue rule (DOMAIN.md 13)', () => {
     expect(await hasInvoiceOverdueOver30Days(prisma, own.legacy.id, day(45))).toBe(false);
     expect(await hasInvoiceOverdueOver30Days(prisma, own.legacy.id, day(46))).toBe(true);
     expect(await hasInvoiceOverdueOver30Days(prisma, own.current.id, day(46))).toBe(false);
-    await prisma.invoice.update({ where: { id: draft.id }, data: { status: 'PAID', paidAt: new Date() } });
+    await prisma.$transaction((tx) => recordPayment(tx, ops, { invoiceId: draft.id, amount: '999.00', reference: 'Bank transfer 2026-12' }), TX);
     expect(await hasInvoiceOverdueOver30Days(prisma, own.legacy.id, day(46))).toBe(false);
   });
 
