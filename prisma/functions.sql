@@ -344,7 +344,10 @@ BEGIN
       USING ERRCODE = 'IB039', DETAIL = json_build_object('invoice', (OLD."number")::text, 'derived', (derived)::text, 'status', (NEW."status")::text)::text;
   END IF;
   NEW."status" := derived;
-  NEW."paidAt" := CASE WHEN derived = 'PAID' THEN COALESCE(OLD."paidAt", now()) END;
+  -- Paid when the last deduction or credit note that settled it was recorded.
+  NEW."paidAt" := CASE WHEN derived = 'PAID' THEN COALESCE(OLD."paidAt",
+      GREATEST((SELECT max(e."createdAt") FROM "BalanceEntry" e WHERE e."invoiceId" = OLD."id"),
+               (SELECT max(c."issuedAt") FROM "CreditNote" c WHERE c."invoiceId" = OLD."id")), now()) END;
   RETURN NEW;
 END $function$;
 

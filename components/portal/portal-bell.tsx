@@ -1,9 +1,7 @@
-import type { Actor } from '@/lib/auth/guard';
-import { today } from '@/lib/clock';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import type { Translate } from '@/lib/i18n/translate';
-import { listNotifications, type PortalNotification } from '@/lib/notifications/queries';
+import type { NotificationList, PortalNotification } from '@/lib/notifications/queries';
 import { NotificationBell, type BellItem } from './notification-bell';
 
 function describe(n: PortalNotification, t: Translate): { text: string; href: string } {
@@ -19,10 +17,9 @@ function describe(n: PortalNotification, t: Translate): { text: string; href: st
   }
 }
 
-/** The bell in the portal's header: the page loads the notifications, the bell renders them. */
-export async function PortalBell({ actor }: { actor: Actor }) {
-  if (actor.accountId === null) return null;
-  const [{ t, locale }, list] = await Promise.all([getI18n(), listNotifications({ id: actor.id, accountId: actor.accountId }, today())]);
+/** The bell in the portal's header: the layout loads the notifications, the bell renders them. */
+export async function PortalBell({ list }: { list: NotificationList }) {
+  const { t, locale } = await getI18n();
   const items: BellItem[] = list.items.map((n) => ({ key: n.key, read: n.read, when: formatDateTime(n.at, locale), ...describe(n, t) }));
   return <NotificationBell items={items} unread={list.unread} />;
 }
