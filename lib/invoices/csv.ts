@@ -23,10 +23,31 @@ export const INVOICE_CSV_COLUMNS = [
   'explanation',
 ] as const;
 
+/** The header a Chinese reader gets; the code column keeps the machine codes in both languages. */
+const INVOICE_CSV_HEADERS_ZH: Record<(typeof INVOICE_CSV_COLUMNS)[number], string> = {
+  invoice: '账单编号',
+  status: '状态',
+  month: '账期',
+  currency: '币种',
+  sdkAppId: 'SDKAppID',
+  app: '应用',
+  code: '代码',
+  description: '项目',
+  edition: '版本',
+  addon: '增值服务',
+  from: '起始日',
+  to: '结束日',
+  quantity: '数量',
+  unitPrice: '单价',
+  amount: '金额',
+  explanation: '计算说明',
+};
+
 /**
  * An invoice as CSV: one row per line (amounts as exact decimal strings, in the invoice's
- * currency), then a TOTAL row; cells neutralised and quoted by lib/csv.ts. Column names and codes
- * are fixed (for programs); the description and the explanation are in the reader's language.
+ * currency), then a TOTAL row; cells neutralised and quoted by lib/csv.ts. The header, the
+ * description and the explanation are in the reader's language; the code column (PACKAGE,
+ * DAU_OVERAGE, TOTAL) is the same in every language, for programs.
  */
 export function invoiceCsv(invoice: InvoiceDetail, locale: Locale): string {
   const label = (code: string) => {
@@ -34,7 +55,7 @@ export function invoiceCsv(invoice: InvoiceDetail, locale: Locale): string {
     return labels === undefined ? code : locale === 'zh' ? labels.labelZh : labels.labelEn;
   };
   const ref = invoice.number ?? `DRAFT-${invoice.id}`;
-  const rows: CsvValue[][] = [[...INVOICE_CSV_COLUMNS]];
+  const rows: CsvValue[][] = [locale === 'zh' ? INVOICE_CSV_COLUMNS.map((column) => INVOICE_CSV_HEADERS_ZH[column]) : [...INVOICE_CSV_COLUMNS]];
   for (const app of invoice.apps) {
     for (const line of app.lines) {
       rows.push([

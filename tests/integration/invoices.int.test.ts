@@ -204,6 +204,7 @@ describe('reading invoices', () => {
     expect(lines.at(-1)).toMatch(/,TOTAL,Total,,,2026-10-01,2026-10-31,,,1999.00,$/);
     // The same invoice for a Chinese reader: descriptions and explanations rendered from the stored data.
     const zh = invoiceCsv(detail, 'zh').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(zh[0]).toBe('账单编号,状态,账期,币种,SDKAppID,应用,代码,项目,版本,增值服务,起始日,结束日,数量,单价,金额,计算说明');
     expect(zh[1]).toMatch(/,PACKAGE,套餐包,PROFESSIONAL,,2026-10-15,2026-11-14,1,999,999\.00,专业版周期 2026-10-15\.\.2026-11-14（锚定日 2026-10-15），整期预付：1 × 999$/);
     for (const line of zh.slice(1)) expect(line.split(',').slice(15).join(',').replace(/MAU|DAU|Mbps/g, '')).not.toMatch(/[A-Za-z]/);
   });
