@@ -30,7 +30,7 @@ test('[OPS][A11Y]: every main console page passes axe', async ({ page }) => {
 test('[OPS][A11Y]: the command palette is a modal dialog that closes on Escape and keeps focus inside', async ({ page }) => {
   await signIn(page, 'ops@demo.test');
   await page.keyboard.press('Control+k');
-  const palette = page.getByRole('combobox', { name: 'Search accounts, apps, invoices, tickets' });
+  const palette = page.getByRole('combobox', { name: 'Search accounts, apps, invoices, credit notes, tickets' });
   await expect(palette).toBeFocused();
   for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
   expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]')) || document.activeElement === document.body)).toBe(true);

@@ -85,7 +85,7 @@ test('[CUSTOMER][PHONE]: every portal page fits a 390-pixel phone, menu and bell
   await screenshot(page, 'phone-portal-migration');
 
   await menuTo(page, 'en', 'My account');
-  const appLink = page.getByRole('table').first().getByRole('link').first();
+  const appLink = page.locator('a[href^="/portal/apps/"]').first();
   await appLink.click();
   await expect(page).toHaveURL(/\/portal\/apps\/\d{10}$/);
   await expect(page.getByTestId('app-plan-panel')).toBeVisible();

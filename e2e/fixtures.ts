@@ -13,7 +13,7 @@ export function demoUser(email: string): DemoUser {
 }
 
 /** Signs in through the real form, as a person would. */
-export async function signIn(page: Page, email: string, password = demoUser(email).password): Promise<void> {
+export async function signIn(page: Page, email: string, password: string = demoUser(email).password): Promise<void> {
   // Wait for hydration: a form submitted before React attaches would post natively.
   await page.goto('/signin', { waitUntil: 'networkidle' });
   await page.getByLabel('Email').fill(email);

@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_ACCOUNTS } from '../prisma/seed/demo-users';
+import { MONEY_CUSTOMER } from '../prisma/seed/e2e-fixtures';
 import { screenshot, signIn } from './fixtures';
 
 /**
- * Brightwave Health (account 2, USD, customer2@demo.test) and its September 2026 invoice: no
- * other journey bills September or touches this account's balance, so the spec runs in any order
- * on the fresh demo database the e2e server starts with.
+ * The journey's own account (Ledger Labs, USD, money@e2e.test; added by the e2e server) and its
+ * July 2026 invoice: no other journey bills July or touches this account, so the spec runs in any
+ * order on the fresh demo database the e2e server starts with.
  */
-const MONTH = '2026-09';
-const ACCOUNT = DEMO_ACCOUNTS.currentCustomer;
+const MONTH = '2026-07';
+const ACCOUNT = MONEY_CUSTOMER.account;
 
 /** Downloads what `click` triggers and returns pdftotext's reading of it. */
 async function downloadPdfText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
@@ -23,7 +23,10 @@ test('[OPS][CUSTOMER][MONEY]: a top-up pays part of an invoice on issue, a credi
   await signIn(page, 'ops@demo.test');
 
   // Ops records a top-up on the account page.
-  await page.goto(`/accounts/${ACCOUNT.id}`);
+  await page.goto(`/accounts?q=${encodeURIComponent(ACCOUNT)}`);
+  await page.getByRole('link', { name: ACCOUNT, exact: true }).click();
+  await expect(page).toHaveURL(/\/accounts\/\d+$/);
+  const accountId = page.url().split('/').pop()!;
   await page.getByRole('button', { name: 'Record top-up' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Amount').fill('-5');
@@ -37,10 +40,10 @@ test('[OPS][CUSTOMER][MONEY]: a top-up pays part of an invoice on issue, a credi
   await expect(page.getByTestId('balance-amount-USD')).toHaveText('$100.00');
   await screenshot(page, 'money-ops-top-up');
 
-  // September billed, and Brightwave's draft issued: the balance pays part of it.
-  // Digits alone search by account id: other demo accounts' names start with "Brightwave" too.
-  await page.goto(`/invoices?month=${MONTH}&q=${ACCOUNT.id}`);
-  const row = page.getByRole('row', { name: new RegExp(ACCOUNT.name) });
+  // July billed, and the account's draft issued: the balance pays part of it.
+  // Digits alone search by account id.
+  await page.goto(`/invoices?month=${MONTH}&q=${accountId}`);
+  const row = page.getByRole('row', { name: new RegExp(ACCOUNT) });
   if ((await row.count()) === 0) {
     await page.goto('/billing-runs');
     await page.getByLabel('Month', { exact: true }).fill(MONTH);
@@ -48,7 +51,7 @@ test('[OPS][CUSTOMER][MONEY]: a top-up pays part of an invoice on issue, a credi
     // The run's own page (the list behind it may show other months' succeeded runs).
     await expect(page).toHaveURL(/\/billing-runs\/\d+$/, { timeout: 60_000 });
     await expect(page.getByText('Succeeded', { exact: true })).toBeVisible({ timeout: 180_000 });
-    await page.goto(`/invoices?month=${MONTH}&q=${ACCOUNT.id}`);
+    await page.goto(`/invoices?month=${MONTH}&q=${accountId}`);
   }
   await expect(row).toHaveCount(1);
   await row.getByRole('link').first().click();
@@ -65,7 +68,7 @@ test('[OPS][CUSTOMER][MONEY]: a top-up pays part of an invoice on issue, a credi
   await page.getByRole('button', { name: 'New credit note' }).click();
   const cn = page.getByRole('dialog');
   await cn.getByLabel('Credit now 1').fill('999999');
-  await cn.getByLabel('Explanation (printed on the credit note)').fill('MAU counted twice on 2026-09-30');
+  await cn.getByLabel('Explanation (printed on the credit note)').fill('Service outage on 2026-07-30');
   await cn.getByRole('button', { name: 'Preview' }).click();
   await expect(cn.getByText(/^Line 1: amount 999999.00 is more than the .* still uncredited on it$/)).toBeVisible();
   await cn.getByLabel('Credit now 1').fill('10');
@@ -92,7 +95,7 @@ test('[OPS][CUSTOMER][MONEY]: a top-up pays part of an invoice on issue, a credi
   await expect(page).toHaveURL(/\/signin/);
 
   // The customer: balance spent, history, the invoice partly paid with its credit note, both PDFs.
-  await signIn(page, 'customer2@demo.test');
+  await signIn(page, MONEY_CUSTOMER.email, MONEY_CUSTOMER.password);
   await expect(page.getByTestId('balance-amount-USD')).toHaveText('$0.00');
   await expect(page.getByTestId('ledger')).toContainText('WIRE-E2E-0923');
   await expect(page.getByTestId('ledger')).toContainText(invoiceNumber);
@@ -124,7 +127,7 @@ test('[OPS][CUSTOMER][MONEY]: a top-up pays part of an invoice on issue, a credi
   expect(invoicePdfZh.text).toMatch(/部分付款/);
   const cnPdfZh = await downloadPdfText(page, () => page.getByTestId('credit-notes').getByRole('link', { name: 'PDF' }).click());
   expect(cnPdfZh.text).toMatch(/红字发票/);
-  expect(cnPdfZh.text).toContain('MAU counted twice on 2026-09-30');
+  expect(cnPdfZh.text).toContain('Service outage on 2026-07-30');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/portal');
   await expect(page.getByTestId('balance-amount-USD')).toBeVisible();

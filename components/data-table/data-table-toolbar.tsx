@@ -65,13 +65,15 @@ export function DataTableToolbar({
           value={text}
           onChange={(event) => setText(event.target.value)}
           onBlur={(event) => submit(event.target.value)}
-          className="w-64"
+          className="w-64 max-w-full"
         />
       </form>
       {filters.map((filter) => (
-        <label key={filter.param} className="flex items-center gap-1.5 text-xs text-slate-600">
-          <span>{filter.label}</span>
+        <label key={filter.param} className="flex max-w-full min-w-0 items-center gap-1.5 text-xs text-slate-600">
+          <span className="shrink-0">{filter.label}</span>
+          {/* A select is as wide as its longest option: on a phone it may not outgrow the screen. */}
           <Select
+            className="max-w-full min-w-0"
             aria-label={filter.label}
             value={searchParams.get(filter.param) ?? ''}
             onChange={(event) => setParams({ [filter.param]: event.target.value }, { resetPage: true })}

@@ -8,6 +8,12 @@ export const PHONE_CUSTOMERS = {
 } as const;
 
 /**
+ * The money journey's own customer: a current-scheme account with one Pro app since 2026-07-01,
+ * whose July 2026 no other journey bills (its invoice is one Pro package, 699.00 USD).
+ */
+export const MONEY_CUSTOMER = { email: 'money@e2e.test', password: 'money-e2e-2026', account: 'Ledger Labs' } as const;
+
+/**
  * Adds the phone journeys' accounts (legacy, managed by am@demo.test): a Professional app with
  * this month's usage over its DAU quota and a Trial app. Idempotent: an existing customer is kept.
  */
@@ -33,5 +39,11 @@ export async function addE2eFixtures(prisma: PrismaClient, today: string): Promi
       })),
     );
     await createUser(prisma, { role: 'CUSTOMER', email: fixture.email, password: fixture.password, name: `${fixture.account} owner`, accountId: account.id });
+  }
+  if (!(await prisma.user.findUnique({ where: { email: MONEY_CUSTOMER.email } }))) {
+    const account = await createAccount(prisma, { scheme: 'CURRENT', name: MONEY_CUSTOMER.account, managerId: manager?.id ?? null });
+    const app = await createApp(prisma, { accountId: account.id, name: `${MONEY_CUSTOMER.account} Chat`, dataCenter: 'SINGAPORE' });
+    await addPlanEvent(prisma, { sdkAppId: app.sdkAppId, edition: 'PRO', date: '2026-07-01' });
+    await createUser(prisma, { role: 'CUSTOMER', email: MONEY_CUSTOMER.email, password: MONEY_CUSTOMER.password, name: `${MONEY_CUSTOMER.account} owner`, accountId: account.id });
   }
 }
