@@ -59,7 +59,7 @@ test('[CUSTOMER][BILLS]: a customer reads their issued October bill, prints it a
   await expect(page.getByText(DEMO_ACCOUNTS.legacyCustomer.name).first()).toBeVisible();
   await expect(page.getByText('2026-10-01 – 2026-10-31').first()).toBeVisible();
   await expect(page.getByTestId('invoice-total')).toContainText('¥');
-  await expect(page.getByRole('img', { name: /Daily active users \(DAU\)/ }).first()).toBeVisible();
+  await expect(page.getByRole('figure', { name: /Daily active users \(DAU\)/ }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Issue', exact: true })).toHaveCount(0);
   await screenshot(page, 'customer-bill');
 

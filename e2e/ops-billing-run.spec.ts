@@ -47,7 +47,7 @@ test('[OPS][BILLING_RUN]: ops runs October 2026 billing, reviews an invoice, re-
   await expect(page.getByTestId('line-explain').first()).not.toBeEmpty();
   await expect(page.getByText('Planned issue date', { exact: true })).toBeVisible();
   await expect(page.getByText('2026-11-03', { exact: true })).toBeVisible();
-  await expect(page.getByRole('img', { name: /Monthly active users so far \(MAU\)/ }).first()).toBeVisible();
+  await expect(page.getByRole('figure', { name: /Monthly active users so far \(MAU\)/ }).first()).toBeVisible();
   await expect(page.getByTestId('invoice-total')).toContainText('$');
   await screenshot(page, 'ops-invoice-review');
   await expect(page.getByText(/^Out of date/)).toHaveCount(0);

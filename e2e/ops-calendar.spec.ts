@@ -13,8 +13,9 @@ test('[OPS][CALENDAR]: ops hold an account, draft and issue October from the bil
   const octoberIssue = page.getByRole('region', { name: 'Issue 2026-10' });
   await screenshot(page, 'ops-calendar');
 
-  // Hold account 1 with a reason: it is listed, and the issue leaves its draft alone.
-  await page.getByLabel('Account number').fill('1');
+  // Hold account 3 (星河互娱; no other journey issues its October) with a reason: it is listed,
+  // and the issue leaves its draft alone.
+  await page.getByLabel('Account number').fill('3');
   await page.getByLabel('Reason', { exact: true }).fill('Disputed October usage');
   await page.getByRole('button', { name: 'Hold', exact: true }).click();
   const held = page.getByRole('row', { name: /Disputed October usage/ });

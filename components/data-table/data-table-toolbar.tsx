@@ -49,7 +49,7 @@ export function DataTableToolbar({
   const active = params.some((p) => searchParams.get(p));
 
   return (
-    <div className="flex flex-wrap items-end gap-2">
+    <div className="flex max-w-full min-w-0 flex-wrap items-end gap-2">
       <form
         role="search"
         onSubmit={(event) => {
