@@ -129,7 +129,7 @@ export function DataTable<TData>({
         </div>
       </div>
       {selectionBar}
-      <div className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity', pending && 'opacity-60')} aria-busy={pending}>
+      <div className={cn('relative overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity', pending && 'opacity-60')} aria-busy={pending}>
         <table className="w-full border-collapse text-sm">
           <thead className="bg-slate-50 text-left text-xs font-medium text-slate-600">
             {table.getHeaderGroups().map((group) => (

@@ -121,7 +121,7 @@ export function InvoiceDocument({ invoice, t, locale, basePath }: { invoice: Inv
               </h3>
               <span className="text-xs text-slate-500">{t(`dc.${app.dataCenter}` as never)}</span>
             </div>
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
             <table className="w-full text-sm">
               <thead className="text-left text-xs text-slate-500">
                 <tr>

@@ -50,7 +50,7 @@ export function BalanceCard({
       {ledger.length === 0 ? (
         <EmptyState title={t('money.ledger.empty')} />
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <Table data-testid="ledger">
             <THead>
               <tr>

@@ -130,7 +130,7 @@ export function PlanActions({ plan }: { plan: AppPlan }) {
           {plan.addons.length === 0 && !plan.retentionOffered ? (
             <p className="text-sm text-slate-500">{t('plan.addons.none', { edition: editionLabel(plan.state.edition) })}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
             <table className="w-full border-collapse text-sm">
               <tbody className="divide-y divide-slate-100">
                 {plan.addons.map((addon) => (

@@ -51,7 +51,7 @@ export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
             <h3 className="mb-1.5 text-xs font-semibold text-slate-600 uppercase">
               {t('plan.confirm.invoice', { month: month.month, currency: month.currency })}
             </h3>
-            <div className="overflow-x-auto"><table className="w-full border-collapse text-sm">
+            <div className="relative overflow-x-auto"><table className="w-full border-collapse text-sm">
               <thead className="bg-slate-50 text-left text-xs text-slate-600">
                 <tr>
                   <th className="px-2 py-1 font-medium">{t('plan.confirm.change')}</th>
@@ -109,7 +109,7 @@ export function PlanConfirmation({ preview }: { preview: PlanPreview }) {
 
       <section aria-label={t('plan.confirm.limits', { date: preview.effectiveOn })}>
         <h3 className="mb-1.5 text-xs font-semibold text-slate-600 uppercase">{t('plan.confirm.limits', { date: preview.effectiveOn })}</h3>
-        <div className="overflow-x-auto"><table className="w-full border-collapse text-sm">
+        <div className="relative overflow-x-auto"><table className="w-full border-collapse text-sm">
           <thead className="bg-slate-50 text-left text-xs text-slate-600">
             <tr>
               <th className="px-2 py-1 font-medium">{t('app.limits.item')}</th>
