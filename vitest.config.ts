@@ -15,7 +15,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.int.test.ts'],
+          // *.pg.test.ts need a PostgreSQL server (other databases, roles, worker processes
+          // sharing it): collected only with TEST_DATABASE_URL, as in CI, never skipped.
+          include: ['tests/integration/**/*.int.test.ts', ...(process.env.TEST_DATABASE_URL ? ['tests/integration/**/*.pg.test.ts'] : [])],
           globalSetup: ['tests/integration/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBillingRun, waitForRun, type RunActor } from '../../lib/billing-runs/commands';
 import { createAccount, createUser, daysOf, insertPriceBooks, seedUsage } from './billing-helpers';
-import { onPostgres, useTestDatabase } from './db';
+import { useTestDatabase } from './db';
 
 /**
  * Workers are separate processes: a worker SIGKILLed in the middle of a shard loses nothing.
@@ -56,7 +56,6 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
 }
 
 beforeAll(async () => {
-  if (!onPostgres) return;
   process.env.BILLING_SHARD_LEASE_SECONDS = String(LEASE_SECONDS);
   const db = getDb();
   await insertPriceBooks(db);
@@ -76,7 +75,7 @@ afterAll(async () => {
 });
 
 describe('workers in their own processes', () => {
-  it.runIf(onPostgres)('finish the shard of a worker SIGKILLed mid-shard, with the same invoices as a clean run', async () => {
+  it('finish the shard of a worker SIGKILLed mid-shard, with the same invoices as a clean run', async () => {
     const db = getDb();
     // A clean run by one worker process.
     const first = startWorkerProcess();
