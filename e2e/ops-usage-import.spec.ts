@@ -1,7 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { screenshot, signIn } from './fixtures';
 
 const csv = (text: string) => ({ name: 'usage.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+/** The usage row of that day (other rows' recording times may fall on the same date). */
+function dayRow(page: Page, day: string) {
+  return page.getByRole('row').filter({ has: page.getByRole('cell', { name: day, exact: true }) });
+}
 
 test('[OPS][USAGE]: ops creates an API key, a client sends usage with it, and ops imports a CSV after fixing its errors', async ({ page }) => {
   test.setTimeout(180_000);
@@ -47,9 +52,8 @@ test('[OPS][USAGE]: ops creates an API key, a client sends usage with it, and op
   await page.getByRole('searchbox', { name: 'Search' }).fill('1400000004');
   await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
   await expect(page).toHaveURL(/app=1400000004/);
-  await expect(page.getByRole('row', { name: /2026-11-23/ })).toContainText('CSV');
-  // The row of that day (other rows' recording times may fall on it).
-  await expect(page.getByRole('row').filter({ has: page.getByRole('cell', { name: '2026-11-22', exact: true }) })).toContainText('ops@demo.test');
-  await expect(page.getByRole('row', { name: /2026-11-20/ })).toContainText('API');
+  await expect(dayRow(page, '2026-11-23')).toContainText('CSV');
+  await expect(dayRow(page, '2026-11-22')).toContainText('ops@demo.test');
+  await expect(dayRow(page, '2026-11-20')).toContainText('API');
   await screenshot(page, 'ops-usage-imported');
 });
