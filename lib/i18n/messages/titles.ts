@@ -30,6 +30,7 @@ export const titles = {
     'title.signIn': 'Sign in',
     'title.template': '%s · IM Billing Console',
     'title.default': 'IM Billing Console',
+    'shell.mainNav': 'Main',
   },
   zh: {
     'title.priceBookNew': '新建价格表版本',
@@ -59,5 +60,6 @@ export const titles = {
     'title.signIn': '登录',
     'title.template': '%s · IM 计费控制台',
     'title.default': 'IM 计费控制台',
+    'shell.mainNav': '主导航',
   },
 } satisfies MessagePair;
