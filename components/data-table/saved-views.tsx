@@ -87,7 +87,7 @@ function ViewsMenu({ owner }: { owner: string }) {
     <details className="relative text-xs" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-slate-700 hover:bg-slate-50">{t('table.views')}</summary>
       {open ? (
-        <div className="absolute right-0 z-10 mt-1 flex w-64 flex-col gap-2 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+        <div className="absolute left-0 z-10 mt-1 flex w-64 max-w-[calc(100vw-1.5rem)] flex-col gap-2 sm:right-0 sm:left-auto rounded-md border border-slate-200 bg-white p-2 shadow-lg">
           {views.length === 0 ? <p className="text-slate-600">{t('table.views.none')}</p> : null}
           {views.length > 0 ? (
             <ul className="flex flex-col gap-1" aria-label={t('table.views')}>

@@ -1,6 +1,6 @@
 import type { MessagePair } from './index';
 
-/** The browser tab's title of each page (issue 19: nothing English left in a Chinese console). */
+/** The browser tab's title of each page, and other English leftovers found in the Chinese console (issue 19). */
 export const titles = {
   en: {
     'title.priceBookNew': 'New price-book version',
@@ -31,6 +31,8 @@ export const titles = {
     'title.template': '%s · IM Billing Console',
     'title.default': 'IM Billing Console',
     'shell.mainNav': 'Main',
+    'catalog.addon.notOffered.TRIAL': 'add-ons need Professional or Flagship',
+    'catalog.addon.notOffered.FLAGSHIP': 'Flagship already has unlimited audio/video chat rooms',
   },
   zh: {
     'title.priceBookNew': '新建价格表版本',
@@ -61,5 +63,7 @@ export const titles = {
     'title.template': '%s · IM 计费控制台',
     'title.default': 'IM 计费控制台',
     'shell.mainNav': '主导航',
+    'catalog.addon.notOffered.TRIAL': '增值服务需专业版或旗舰版',
+    'catalog.addon.notOffered.FLAGSHIP': '旗舰版已含无限音视频聊天室',
   },
 } satisfies MessagePair;
