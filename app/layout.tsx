@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '@/lib/i18n/client';
-import { getLocale } from '@/lib/i18n/server';
+import { getI18n, getLocale } from '@/lib/i18n/server';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'IM Billing Console', template: '%s · IM Billing Console' },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: { default: t('title.default'), template: t('title.template') } };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();

@@ -2,6 +2,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './fixtures';
 
+/** The first link on `list` whose path matches `pattern` (an id the seed chose), for detail pages. */
+async function firstDetail(page: Page, list: string, pattern: RegExp): Promise<string> {
+  await page.goto(list);
+  const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const href = hrefs.find((h) => pattern.test(h));
+  expect(href, `${list} links to a detail page`).toBeTruthy();
+  return href!;
+}
+
 /** Serious and critical violations fail; the rest are reported in the message. */
 async function expectAccessible(page: Page, path: string): Promise<void> {
   await page.goto(path);
@@ -22,9 +31,16 @@ test('[ANONYMOUS][A11Y]: the sign-in page passes axe', async ({ page }) => {
 test('[OPS][A11Y]: every main console page passes axe', async ({ page }) => {
   test.setTimeout(300_000);
   await signIn(page, 'ops@demo.test');
-  for (const path of ['/dashboard', '/accounts', '/accounts/1', '/accounts/1/apps/1400000001', '/invoices', '/billing-runs', '/usage', '/migrations', '/catalog', '/audit', '/api-keys', '/api-docs']) {
+  for (const path of ['/dashboard', '/accounts', '/accounts/1', '/accounts/1/apps/1400000001', '/invoices', '/billing-runs', '/usage', '/migrations', '/catalog', '/audit', '/api-keys', '/api-docs', '/calendar', '/receivables', '/credit-notes']) {
     await expectAccessible(page, path);
   }
+});
+
+test('[OPS][A11Y]: an invoice and a migration ticket pass axe', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'ops@demo.test');
+  await expectAccessible(page, await firstDetail(page, '/invoices', /^\/invoices\/\d+$/));
+  await expectAccessible(page, await firstDetail(page, '/migrations', /^\/migrations\/\d+$/));
 });
 
 test('[OPS][A11Y]: the command palette is a modal dialog that closes on Escape and keeps focus inside', async ({ page }) => {
@@ -45,5 +61,6 @@ test('[ACCOUNT_MANAGER][A11Y]: the manager pages pass axe', async ({ page }) => 
 
 test('[CUSTOMER][A11Y]: the portal pages pass axe', async ({ page }) => {
   await signIn(page, 'customer@demo.test');
-  for (const path of ['/portal', '/portal/invoices']) await expectAccessible(page, path);
+  for (const path of ['/portal', '/portal/invoices', '/portal/month', '/portal/migration']) await expectAccessible(page, path);
+  await expectAccessible(page, await firstDetail(page, '/portal/invoices', /^\/portal\/invoices\/\d+$/));
 });

@@ -5,7 +5,7 @@ import { screenshot, signIn } from './fixtures';
 
 const DEMO_NAMES = [DEMO_ACCOUNTS.legacyCustomer.name, DEMO_ACCOUNTS.currentCustomer.name, '星河互娱'];
 
-test('[OPS][CONSOLE]: ops finds an account in the palette, reads its timeline, bulk-issues three drafts and exports the invoices list', async ({ page }) => {
+test('[OPS][CONSOLE]: ops finds an account in the palette, reads its timeline, bulk-issues three drafts, holds an account, exports the invoices list and saves a view', async ({ page }) => {
   test.setTimeout(300_000);
   await signIn(page, 'ops@demo.test');
 
@@ -53,6 +53,21 @@ test('[OPS][CONSOLE]: ops finds an account in the palette, reads its timeline, b
   await expect(page.getByRole('status').filter({ hasText: /Issued 3 invoices: INV-2026-\d{6} to INV-2026-\d{6}\./ })).toBeVisible();
   await screenshot(page, 'ops-console-04-bulk-issued');
 
+  // The next draft's account held from September's issue with a reason, then released on the calendar.
+  await rows.first().getByRole('checkbox').check();
+  await page.getByRole('region', { name: '1 selected' }).getByRole('button', { name: 'Hold 1 account' }).click();
+  const holdDialog = page.getByRole('dialog', { name: 'Hold 1 account from the issue of 2026-09?' });
+  await expect(holdDialog).toBeVisible();
+  await holdDialog.getByLabel('Reason for the hold').fill('Bulk hold from the invoices list');
+  await screenshot(page, 'ops-console-04b-bulk-hold');
+  await holdDialog.getByRole('button', { name: 'Hold 1 account' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Put 1 account on hold (0 were on hold already).' })).toBeVisible();
+  await page.goto('/calendar');
+  const heldRow = page.getByRole('row', { name: /Bulk hold from the invoices list/ });
+  await expect(heldRow).toBeVisible();
+  await heldRow.getByRole('button', { name: 'Release' }).click();
+  await expect(heldRow).toHaveCount(0);
+
   // The list of September's issued invoices, exported with its filters.
   await page.goto('/invoices?month=2026-09&status=ISSUED');
   await expect(table.locator(':scope > tbody > tr')).toHaveCount(3);
@@ -73,6 +88,19 @@ test('[OPS][CONSOLE]: ops finds an account in the palette, reads its timeline, b
   await page.reload();
   await expect(table.getByRole('columnheader', { name: 'Total' })).toHaveCount(0);
   await screenshot(page, 'ops-console-05-columns');
+
+  // A saved view: the URL state under a name, re-applied after the filters changed.
+  const saved = page.url();
+  await page.getByText('Views', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'View name' }).fill('September issued');
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await expect(page.getByRole('button', { name: 'Apply view September issued' })).toBeVisible();
+  await screenshot(page, 'ops-console-05b-views');
+  await page.goto('/invoices?status=DRAFT');
+  await page.getByText('Views', { exact: true }).click();
+  await page.getByRole('button', { name: 'Apply view September issued' }).click();
+  await expect(page).toHaveURL(saved);
+  await expect(table.locator(':scope > tbody > tr')).toHaveCount(3);
 
   // The palette on a phone.
   await page.setViewportSize({ width: 390, height: 844 });

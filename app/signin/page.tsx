@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { homeFor } from '@/components/shell/nav';
 import { SignInForm } from '@/components/shell/sign-in-form';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { getActor } from '@/lib/auth/guard';
 import { getI18n } from '@/lib/i18n/server';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export const generateMetadata = translatedTitle('title.signIn');
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -104,7 +104,7 @@ export async function EditionMatrix({ scheme }: { scheme: Scheme }) {
                           {offer ? (
                             <Badge tone="green">{offer.raises ? formatLimitValue(offer.raises.to, locale) : t('feature.yes')}</Badge>
                           ) : (
-                            <span className="text-xs text-slate-500">{(ADDONS[code].notOfferedEn as Readonly<Record<string, string | undefined>>)[e] ?? t('feature.no')}</span>
+                            <span className="text-xs text-slate-500">{(ADDONS[code].notOfferedEn as Readonly<Record<string, string | undefined>>)[e] && (e === 'TRIAL' || e === 'FLAGSHIP') ? t(`catalog.addon.notOffered.${e}`) : t('feature.no')}</span>
                           )}
                         </TD>
                       );

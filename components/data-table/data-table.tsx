@@ -16,6 +16,7 @@ import { useI18n } from '@/lib/i18n/client';
 import { cn } from '../ui/cn';
 import { DataTablePagination } from './data-table-pagination';
 import { ExportLink } from './export-link';
+import { SavedViewsMenu } from './saved-views';
 import { HIDE_PARAM, useUrlState } from './use-url-state';
 
 declare module '@tanstack/react-table' {
@@ -101,6 +102,7 @@ export function DataTable<TData>({
         {toolbar}
         <div className="flex items-center gap-2">
           {exportPath ? <ExportLink path={exportPath} /> : null}
+          <SavedViewsMenu />
           {hideable.length > 1 ? (
             <details className="relative text-xs" open={columnsOpen} onToggle={(event) => setColumnsOpen(event.currentTarget.open)}>
               <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-slate-700 hover:bg-slate-50">{t('table.columns')}</summary>

@@ -4,11 +4,12 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import Decimal from 'decimal.js';
 import type { InvoiceRow } from '@/lib/invoices/queries';
-import { issueSelectedAction } from '@/lib/invoices/bulk-actions';
+import { holdSelectedAction, issueSelectedAction } from '@/lib/invoices/bulk-actions';
 import { useI18n } from '@/lib/i18n/client';
 import { formatMoney } from '@/lib/i18n/format';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
+import { Field, Input } from '../ui/form';
 
 /**
  * What can be done with the selected invoices: issue the drafts among them (after a
@@ -18,6 +19,9 @@ export function InvoicesBulkBar({ selected, canIssue, onClear }: { selected: Inv
   const { t, locale } = useI18n();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
+  const [holding, setHolding] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   if (selected.length === 0 && !message) return null;
@@ -27,6 +31,32 @@ export function InvoicesBulkBar({ selected, canIssue, onClear }: { selected: Inv
   const totals = new Map<string, Decimal>();
   for (const row of drafts) totals.set(row.currency, (totals.get(row.currency) ?? new Decimal(0)).plus(row.total));
   const totalsText = [...totals].map(([currency, sum]) => formatMoney(sum.toFixed(2), currency, locale)).join(', ');
+
+  const accounts = new Set(drafts.map((row) => row.accountId)).size;
+  const months = [...new Set(drafts.map((row) => row.month))].sort().join(', ');
+
+  const hold = () =>
+    startTransition(async () => {
+      const result = await holdSelectedAction(
+        drafts.map((row) => row.id),
+        reason,
+      );
+      if (!result.ok) {
+        if (result.fieldErrors?.reason) {
+          setReasonError(result.fieldErrors.reason[0]);
+          return;
+        }
+        setHolding(false);
+        setMessage({ ok: false, text: result.message });
+        return;
+      }
+      setHolding(false);
+      setReason('');
+      setReasonError(undefined);
+      setMessage({ ok: true, text: t('bulk.hold.done', { count: result.data?.held ?? 0, already: result.data?.alreadyHeld ?? 0 }) });
+      onClear();
+      router.refresh();
+    });
 
   const issue = () =>
     startTransition(async () => {
@@ -50,6 +80,11 @@ export function InvoicesBulkBar({ selected, canIssue, onClear }: { selected: Inv
           {canIssue ? (
             <Button size="sm" disabled={drafts.length === 0 || pending} onClick={() => setConfirming(true)}>
               {t('bulk.issue', { count: drafts.length })}
+            </Button>
+          ) : null}
+          {canIssue ? (
+            <Button size="sm" variant="secondary" disabled={drafts.length === 0 || pending} onClick={() => setHolding(true)}>
+              {t('bulk.hold', { count: accounts })}
             </Button>
           ) : null}
           <a
@@ -91,6 +126,41 @@ export function InvoicesBulkBar({ selected, canIssue, onClear }: { selected: Inv
             <li key={row.id}>
               {row.accountName} · {row.month} · {formatMoney(row.total, row.currency, locale)}
             </li>
+          ))}
+        </ul>
+      </Dialog>
+      <Dialog
+        open={holding}
+        onClose={() => setHolding(false)}
+        title={t('bulk.hold.title', { count: accounts, months })}
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setHolding(false)}>
+              {t('bulk.cancel')}
+            </Button>
+            <Button onClick={hold} disabled={pending}>
+              {t('bulk.hold.confirm', { count: accounts })}
+            </Button>
+          </>
+        }
+      >
+        <p>{t('bulk.hold.body', { months })}</p>
+        {skipped > 0 ? <p className="mt-2 text-amber-800">{t('bulk.issue.skipped', { count: skipped })}</p> : null}
+        <Field className="mt-3" label={t('bulk.hold.reason')} htmlFor="bulk-hold-reason" error={reasonError}>
+          <Input
+            id="bulk-hold-reason"
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            required
+            minLength={3}
+            maxLength={500}
+            aria-invalid={Boolean(reasonError)}
+            aria-describedby={reasonError ? 'bulk-hold-reason-error' : undefined}
+          />
+        </Field>
+        <ul className="mt-3 max-h-48 list-disc overflow-y-auto pl-5 text-xs text-slate-700">
+          {[...new Map(drafts.map((row) => [row.accountId, row.accountName])).entries()].map(([id, name]) => (
+            <li key={id}>{name}</li>
           ))}
         </ul>
       </Dialog>

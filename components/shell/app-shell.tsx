@@ -23,7 +23,7 @@ export async function AppShell({ actor, children, headerExtra }: { actor: Actor;
     <div className="flex min-h-screen">
       <aside className="no-print hidden w-52 shrink-0 border-r border-slate-200 bg-white px-3 py-4 md:block">
         <div className="mb-5 px-2.5">{brand}</div>
-        <nav aria-label="Main">
+        <nav aria-label={t('shell.mainNav')}>
           <NavLinks items={NAV[actor.role]} />
         </nav>
       </aside>

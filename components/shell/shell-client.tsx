@@ -109,7 +109,7 @@ export function MobileNav({ items }: { items: NavItem[] }) {
         </svg>
       </button>
       {open ? (
-        <nav id="mobile-nav" aria-label="Main" className="absolute inset-x-0 top-full z-40 border-b border-slate-200 bg-white px-3 py-2 shadow-md">
+        <nav id="mobile-nav" aria-label={t('shell.mainNav')} className="absolute inset-x-0 top-full z-40 border-b border-slate-200 bg-white px-3 py-2 shadow-md">
           <NavLinks items={items} />
         </nav>
       ) : null}

@@ -8,7 +8,7 @@ const accountIdSchema = z.coerce
   .positive({ error: 'Account must be an account number' })
   .max(2_147_483_647, { error: 'Account must be an account number' });
 
-const reasonSchema = z
+export const reasonSchema = z
   .string({ error: 'Reason is required' })
   .trim()
   .min(3, { error: 'Reason must be at least 3 characters' })

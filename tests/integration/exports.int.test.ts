@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/auth/guard';
 import { csvResponse, EXPORT_PAGE_ROWS } from '../../lib/export/csv-stream';
 import { accountsExport, auditExport, invoicesExport } from '../../lib/export/lists';
 import { parseAuditSearch } from '../../lib/audit/schemas';
-import { issueSelectedDrafts } from '../../lib/invoices/bulk';
+import { holdSelectedAccounts, issueSelectedDrafts } from '../../lib/invoices/bulk';
 import { parseInvoicesSearch } from '../../lib/invoices/schemas';
 import { createAccount, createUser } from './billing-helpers';
 import { useTestDatabase } from './db';
@@ -93,5 +93,27 @@ describe('CSV exports', () => {
     const lines = await read(csvResponse(auditExport(parseAuditSearch({ action: 'invoice.issue' }))));
     expect(lines).toHaveLength(1 + 4);
     expect(lines.slice(1).every((line) => line.includes(',invoice.issue,'))).toBe(true);
+  });
+});
+
+describe('bulk hold of the accounts of selected drafts', () => {
+  it('refuses a selection with an issued invoice, then holds each account once with the reason, audited, counting one already held', async () => {
+    const db = getDb();
+    const { prisma } = db;
+    const first = await createAccount(db, { scheme: 'LEGACY', name: 'Hold One' });
+    const second = await createAccount(db, { scheme: 'LEGACY', name: 'Hold Two' });
+    const third = await createAccount(db, { scheme: 'LEGACY', name: 'Hold Three' });
+    const [x, y, z, w] = [await draftFor(first.id, '2026-10'), await draftFor(first.id, '2026-09'), await draftFor(second.id, '2026-10'), await draftFor(third.id, '2026-10')];
+    await prisma.billingHold.create({ data: { accountId: third.id, reason: 'earlier hold', actorLabel: 'test' } });
+
+    await expect(prisma.$transaction((tx) => holdSelectedAccounts(tx, ops, [x, drafts[0]!], 'dispute over usage'))).rejects.toThrow(/not a draft/);
+    expect(await prisma.billingHold.count({ where: { accountId: first.id } })).toBe(0);
+
+    const result = await prisma.$transaction((tx) => holdSelectedAccounts(tx, ops, [x, y, z, w], 'dispute over usage'));
+    expect(result).toEqual({ held: 2, alreadyHeld: 1, months: ['2026-09', '2026-10'] });
+    const holds = await prisma.billingHold.findMany({ where: { accountId: { in: [first.id, second.id, third.id] } }, orderBy: { accountId: 'asc' } });
+    expect(holds.map((h) => h.reason)).toEqual(['dispute over usage', 'dispute over usage', 'earlier hold']);
+    expect(await prisma.auditLog.count({ where: { action: 'calendar.hold', accountId: { in: [first.id, second.id] } } })).toBe(2);
+    expect((await prisma.invoice.findMany({ where: { id: { in: [x, y, z, w] } } })).every((i) => i.status === 'DRAFT')).toBe(true);
   });
 });

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { AccountsTable } from '@/components/accounts/accounts-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAccounts } from '@/lib/accounts/queries';
@@ -6,8 +5,9 @@ import { parseAccountsSearch } from '@/lib/accounts/schemas';
 import { requireRole } from '@/lib/auth/guard';
 import { getI18n } from '@/lib/i18n/server';
 import type { SearchParams } from '@/lib/validation/table';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Accounts' };
+export const generateMetadata = translatedTitle('title.accounts');
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');

@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { requireRole } from '@/lib/auth/guard';
 import { getI18n } from '@/lib/i18n/server';
 import { buildUsageOpenApi } from '@/lib/usage/openapi';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'API reference' };
+export const generateMetadata = translatedTitle('title.apiDocs');
 
 type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; description?: string; format?: string; pattern?: string; minimum?: number; maximum?: number };
 

@@ -1,12 +1,12 @@
-import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { ApiKeysPanel } from '@/components/api-keys/api-keys-panel';
 import { PageHeader } from '@/components/ui/page-header';
 import { listApiKeys } from '@/lib/api-keys/queries';
 import { requireRole } from '@/lib/auth/guard';
 import { getI18n } from '@/lib/i18n/server';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'API keys' };
+export const generateMetadata = translatedTitle('title.apiKeys');
 
 export default async function ApiKeysPage() {
   await requireRole('OPS');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { AuditTable } from '@/components/audit/audit-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAuditActions, listAuditEntries } from '@/lib/audit/queries';
@@ -6,8 +5,9 @@ import { parseAuditSearch } from '@/lib/audit/schemas';
 import { requireRole } from '@/lib/auth/guard';
 import { getI18n } from '@/lib/i18n/server';
 import type { SearchParams } from '@/lib/validation/table';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export const generateMetadata = translatedTitle('title.audit');
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireRole('OPS');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { RunMonthForm } from '@/components/billing-runs/run-month-form';
 import { RunPoller } from '@/components/billing-runs/run-poller';
 import { RunsTable } from '@/components/billing-runs/runs-table';
@@ -10,8 +9,9 @@ import { parseRunsSearch, previousMonth } from '@/lib/billing-runs/schemas';
 import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
 import type { SearchParams } from '@/lib/validation/table';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Billing runs' };
+export const generateMetadata = translatedTitle('title.billingRuns');
 
 export default async function BillingRunsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireRole('OPS');

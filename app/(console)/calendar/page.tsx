@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RunPoller } from '@/components/billing-runs/run-poller';
 import { RunProgressBar } from '@/components/billing-runs/run-status';
@@ -15,8 +14,9 @@ import { formatCount, formatDateTime, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/messages';
 import { getI18n } from '@/lib/i18n/server';
 import type { Translate } from '@/lib/i18n/translate';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Billing calendar' };
+export const generateMetadata = translatedTitle('title.calendar');
 
 const TONE: Record<CalendarStepView['state'], Tone> = { waiting: 'neutral', running: 'blue', done: 'green', failed: 'red' };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { EditionMatrix } from '@/components/catalog/edition-matrix';
 import { PriceBooks } from '@/components/catalog/price-books';
 import { FormMessage } from '@/components/ui/form';
@@ -8,8 +7,9 @@ import { listPriceBooks } from '@/lib/catalog/queries';
 import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
 import { first, type SearchParams } from '@/lib/validation/table';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Catalog' };
+export const generateMetadata = translatedTitle('title.catalog');
 
 /** Both schemes' editions and price books: ops and account managers read, only ops add versions. */
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BilledChart, MigrationChart, MixChart } from '@/components/dashboard/ops-charts';
 import { Card, Stat } from '@/components/ui/card';
@@ -10,8 +9,9 @@ import { today } from '@/lib/clock';
 import { getOpsDashboard } from '@/lib/dashboard/queries';
 import { formatCount, formatMoney } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Dashboard' };
+export const generateMetadata = translatedTitle('title.dashboard');
 
 const CURRENCIES = ['CNY', 'USD'] as const;
 

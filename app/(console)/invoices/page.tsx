@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { CurrencyTotals } from '@/components/invoices/currency-totals';
 import { InvoicesTable } from '@/components/invoices/invoices-table';
 import { IssueMonthButton } from '@/components/invoices/issue-month-button';
@@ -10,8 +9,9 @@ import { getI18n } from '@/lib/i18n/server';
 import { countDrafts, listInvoiceMonths, listInvoices } from '@/lib/invoices/queries';
 import { parseInvoicesSearch } from '@/lib/invoices/schemas';
 import type { SearchParams } from '@/lib/validation/table';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Invoices' };
+export const generateMetadata = translatedTitle('title.invoices');
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { TicketsTable } from '@/components/migrations/tickets-table';
 import { LinkButton } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,8 +6,9 @@ import { getI18n } from '@/lib/i18n/server';
 import { listTickets } from '@/lib/migrations/queries';
 import { parseTicketsSearch } from '@/lib/migrations/schemas';
 import type { SearchParams } from '@/lib/validation/table';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Migration tickets' };
+export const generateMetadata = translatedTitle('title.migrations');
 
 export default async function MigrationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -9,8 +8,9 @@ import { AGING_BUCKETS, getAging, listOpenInvoices } from '@/lib/balances/querie
 import { today } from '@/lib/clock';
 import { formatMoney } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Receivables' };
+export const generateMetadata = translatedTitle('title.receivables');
 
 /** Receivables aging per currency (current, 1–30, 31–60, 61–90, 90+ days overdue) and the open invoices behind it. */
 export default async function ReceivablesPage() {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { UsageImport } from '@/components/usage/usage-import';
 import { UsageTable } from '@/components/usage/usage-table';
 import { LinkButton } from '@/components/ui/button';
@@ -11,8 +10,9 @@ import { getI18n } from '@/lib/i18n/server';
 import { listUsage } from '@/lib/usage/queries';
 import { parseUsageSearch } from '@/lib/usage/schemas';
 import type { SearchParams } from '@/lib/validation/table';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Usage' };
+export const generateMetadata = translatedTitle('title.usage');
 
 function recentMonths(day: string, count: number): string[] {
   const months = [day.slice(0, 7)];

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccountOverview } from '@/components/accounts/account-overview';
 import { AppsTable } from '@/components/accounts/apps-table';
@@ -19,8 +18,9 @@ import { db } from '@/lib/db/client';
 import { hasInvoiceOverdueOver30Days } from '@/lib/invoices/overdue';
 import { getI18n } from '@/lib/i18n/server';
 import { getAccountMigrationStatus } from '@/lib/migrations/queries';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'My account' };
+export const generateMetadata = translatedTitle('title.portalHome');
 
 /** The customer's home: their own account only, whatever the URL says. */
 export default async function PortalHome() {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AccountOverview } from '@/components/accounts/account-overview';
 import { AccountTimeline } from '@/components/accounts/account-timeline';
@@ -20,8 +19,9 @@ import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
 import { listAccountInvoices } from '@/lib/invoices/queries';
 import { getAccountMigrationStatus } from '@/lib/migrations/queries';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Account' };
+export const generateMetadata = translatedTitle('title.account');
 
 export default async function AccountPage({ params }: { params: Promise<{ accountId: string }> }) {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');

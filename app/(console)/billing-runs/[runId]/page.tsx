@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RunPoller } from '@/components/billing-runs/run-poller';
@@ -14,8 +13,9 @@ import { countDrafts } from '@/lib/invoices/queries';
 import { plannedIssueDate, runIdSchema } from '@/lib/billing-runs/schemas';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Billing run' };
+export const generateMetadata = translatedTitle('title.billingRun');
 
 export default async function BillingRunPage({ params }: { params: Promise<{ runId: string }> }) {
   await requireRole('OPS');

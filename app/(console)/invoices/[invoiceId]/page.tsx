@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DraftChangesNote } from '@/components/invoices/draft-changes-note';
 import { InvoiceActions } from '@/components/invoices/invoice-actions';
@@ -17,8 +16,9 @@ import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
 import { getDraftChanges, getInvoice, getInvoiceUsage } from '@/lib/invoices/queries';
 import { invoiceIdSchema } from '@/lib/invoices/schemas';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Invoice' };
+export const generateMetadata = translatedTitle('title.invoice');
 
 export default async function InvoicePage({ params }: { params: Promise<{ invoiceId: string }> }) {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');

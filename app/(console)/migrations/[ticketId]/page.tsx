@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ExecuteDialog } from '@/components/migrations/execute-dialog';
@@ -18,8 +17,9 @@ import { getI18n } from '@/lib/i18n/server';
 import { getPreviewChoices, getPreviewFreshness, getTicket } from '@/lib/migrations/queries';
 import { migrationDates } from '@/lib/migrations/rerate';
 import { ticketIdSchema } from '@/lib/migrations/schemas';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Migration ticket' };
+export const generateMetadata = translatedTitle('title.migration');
 
 export default async function TicketPage({ params }: { params: Promise<{ ticketId: string }> }) {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OpenTicketForm } from '@/components/migrations/open-ticket-form';
 import { Card } from '@/components/ui/card';
@@ -9,8 +8,9 @@ import { requireAccountAccess, requireRole } from '@/lib/auth/guard';
 import { getI18n } from '@/lib/i18n/server';
 import { getTicketAccount } from '@/lib/migrations/queries';
 import { first, type SearchParams } from '@/lib/validation/table';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Open a migration ticket' };
+export const generateMetadata = translatedTitle('title.migrationNew');
 
 export default async function NewTicketPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');

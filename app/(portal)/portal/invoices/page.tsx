@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { CurrencyTotals } from '@/components/invoices/currency-totals';
 import { InvoicesTable } from '@/components/invoices/invoices-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,8 +6,9 @@ import { getI18n } from '@/lib/i18n/server';
 import { listInvoiceMonths, listInvoices } from '@/lib/invoices/queries';
 import { parseInvoicesSearch } from '@/lib/invoices/schemas';
 import type { SearchParams } from '@/lib/validation/table';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Bills' };
+export const generateMetadata = translatedTitle('title.portalBills');
 
 /** The customer's Bills: their own issued, paid and void invoices (the query's scope, not a filter). */
 export default async function BillsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

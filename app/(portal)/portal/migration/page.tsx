@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PreviewFiguresView } from '@/components/migrations/preview-figures';
 import { TicketStatusBadge } from '@/components/migrations/ticket-status-badge';
@@ -11,8 +10,9 @@ import { formatDateTime } from '@/lib/i18n/format';
 import { getI18n } from '@/lib/i18n/server';
 import { listCustomerTickets } from '@/lib/self-service/queries';
 import { whoFor } from '@/lib/self-service/who';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Migration' };
+export const generateMetadata = translatedTitle('title.portalMigration');
 
 /** The customer's migration requests: ask, follow the status, read the manager's preview. */
 export default async function PortalMigrationPage() {

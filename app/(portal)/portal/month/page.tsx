@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import Decimal from 'decimal.js';
 import { addonName, editionName, lineTitle } from '@/components/invoices/labels';
@@ -15,8 +14,9 @@ import type { Locale } from '@/lib/i18n/messages';
 import { getI18n } from '@/lib/i18n/server';
 import type { Translate } from '@/lib/i18n/translate';
 import { getMonthToDate, type MonthApp } from '@/lib/self-service/month';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'This month' };
+export const generateMetadata = translatedTitle('title.portalMonth');
 
 /** Every day of the month up to today, with the app's figures where reported (a gap stays a gap). */
 function chartRows(app: MonthApp, month: string, day: string) {

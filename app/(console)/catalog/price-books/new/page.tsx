@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { z } from 'zod';
 import { PriceBookForm } from '@/components/catalog/price-book-form';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,8 +8,9 @@ import { nextPriceBookDraft } from '@/lib/catalog/queries';
 import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
 import { first, type SearchParams } from '@/lib/validation/table';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'New price-book version' };
+export const generateMetadata = translatedTitle('title.priceBookNew');
 
 const schemeParam = z.enum(SCHEMES).catch('LEGACY');
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AppDetail } from '@/components/accounts/app-detail';
 import { AppPlanPanel } from '@/components/plans/app-plan-panel';
@@ -12,8 +11,9 @@ import { db } from '@/lib/db/client';
 import { hasInvoiceOverdueOver30Days } from '@/lib/invoices/overdue';
 import { getI18n } from '@/lib/i18n/server';
 import { getAppPlanPanel } from '@/lib/plans/queries';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'App' };
+export const generateMetadata = translatedTitle('title.app');
 
 /** The customer's app: its plan and the self-service actions; an SDKAppID of another account is simply not found. */
 export default async function PortalAppPage({ params }: { params: Promise<{ sdkAppId: string }> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { InvoiceDocument } from '@/components/invoices/invoice-document';
 import { InvoiceUsage } from '@/components/invoices/invoice-usage';
@@ -12,8 +11,9 @@ import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
 import { getInvoice, getInvoiceUsage } from '@/lib/invoices/queries';
 import { invoiceIdSchema } from '@/lib/invoices/schemas';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Bill' };
+export const generateMetadata = translatedTitle('title.portalBill');
 
 /** The customer's view of one of their invoices: the same document, read through their scope. */
 export default async function PortalInvoicePage({ params }: { params: Promise<{ invoiceId: string }> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AppDetail } from '@/components/accounts/app-detail';
 import { AppPlanPanel } from '@/components/plans/app-plan-panel';
@@ -10,8 +9,9 @@ import { requireAccountAccess, requireRole } from '@/lib/auth/guard';
 import { today } from '@/lib/clock';
 import { getI18n } from '@/lib/i18n/server';
 import { getAppPlanPanel } from '@/lib/plans/queries';
+import { translatedTitle } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = { title: 'App' };
+export const generateMetadata = translatedTitle('title.app');
 
 export default async function AppPage({ params }: { params: Promise<{ accountId: string; sdkAppId: string }> }) {
   const actor = await requireRole('OPS', 'ACCOUNT_MANAGER');
