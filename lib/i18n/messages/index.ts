@@ -9,9 +9,10 @@ import { ops } from './ops';
 import { plans } from './plans';
 import { portal } from './portal';
 import { safeguards } from './safeguards';
+import { validation } from './validation';
 
 // Each feature owns one file of messages; add it here. English is the reference language.
-const pairs = [common, accounts, billing, plans, migrations, safeguards, ops, calendar, money, portal, errors] as const;
+const pairs = [common, accounts, billing, plans, migrations, safeguards, ops, calendar, money, portal, errors, validation] as const;
 
 type Pair = (typeof pairs)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
