@@ -126,7 +126,7 @@ describe('POST /api/v1/usage', () => {
     ]);
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.error.details).toEqual([{ index: 1, field: 'sdkAppId', reason: 'no app 1499999999 exists' }]);
+    expect(body.error.details).toEqual([{ index: 1, field: 'sdkAppId', key: 'field.usage.noApp', reason: 'no app 1499999999 exists' }]);
     expect(await getDb().prisma.usageDaily.count({ where: { date: new Date('2026-10-20') } })).toBe(0);
   });
 

@@ -89,6 +89,7 @@ export const errors = {
 
     // Usage
     'error.usage.empty': 'rows: the batch is empty',
+    'error.usage.rowsInvalid': '{bad} of {total} rows are invalid, nothing was written (first: {row}, {field} {reason})',
     'error.session.ended': 'Sign in again: the session has ended',
     'error.usage.opsOnly': 'Only ops can import usage',
     'error.usage.sameOrigin': 'The import must come from this console',
@@ -230,6 +231,7 @@ export const errors = {
     'error.run.runningNoId': '{month} 的计费任务已在运行；请等待其结束',
 
     'error.usage.empty': 'rows：批次为空',
+    'error.usage.rowsInvalid': '{total} 行中有 {bad} 行无效，未写入任何数据（首个：{row}，{field} {reason}）',
     'error.session.ended': '请重新登录：会话已结束',
     'error.usage.opsOnly': '只有运营可以导入用量',
     'error.usage.sameOrigin': '导入必须来自本控制台',
