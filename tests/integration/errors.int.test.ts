@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { actionError, invalidInput } from '../../lib/action-result';
 import { adjustmentSchema } from '../../lib/balances/schemas';
 import { createApiKey, revokeApiKey } from '../../lib/api-keys/commands';
+import { holdAccount } from '../../lib/calendar/commands';
 import type { Actor } from '../../lib/auth/guard';
+import { auditActor } from '../../lib/db/audit';
 import { driverTransaction } from '../../lib/db/sql';
 import { constraintViolation, DomainError, renderError } from '../../lib/errors';
 import { handleUsagePost } from '../../lib/usage/api';
@@ -133,5 +135,14 @@ describe('errors as data', () => {
       message: 'amount：金额不能为 0',
       fieldErrors: { amount: ['金额不能为 0'], reason: ['原因至少需要 3 个字符'] },
     });
+  });
+
+  it('renders a refusal that used to be English-only in Chinese, its English text unchanged', async () => {
+    const { prisma } = getDb();
+    const account = await createAccount(getDb(), { scheme: 'LEGACY', apps: [{}] });
+    await prisma.$transaction((tx) => holdAccount(tx, auditActor(ops), { accountId: account.id, reason: 'disputed usage' }));
+    const error = await caught(prisma.$transaction((tx) => holdAccount(tx, auditActor(ops), { accountId: account.id, reason: 'again' })));
+    expect((error as DomainError).message).toBe(`Account ${account.id} is already on hold (disputed usage)`);
+    expect(actionError(error, 'zh')).toMatchObject({ code: 'conflict', key: 'error.calendar.alreadyHeld', message: `账户 ${account.id} 已暂缓出账（disputed usage）` });
   });
 });
