@@ -132,6 +132,12 @@ export const validation = {
     'field.catalog.priceRequired': 'price for {key} is required',
     'field.catalog.priceFormat': 'price for {key} must be a decimal of 0 or more with at most 6 decimals, such as 999 or 0.015 (got "{amount}")',
     'field.catalog.priceUnknown': '{key} is not a price of the {scheme} scheme',
+    // Feature applications.
+    'field.feature.noteLong': 'note: at most 500 characters',
+    'field.feature.applicationId': 'applicationId must be a number',
+    'field.feature.reasonRequired': 'reason is required',
+    'field.feature.reasonShort': 'reason: say why the application is rejected (at least 3 characters)',
+    'field.feature.reasonLong': 'reason: at most 500 characters',
   },
   zh: {
     'field.label.accountId': '账户 ID',
@@ -254,6 +260,11 @@ export const validation = {
     'field.catalog.priceRequired': '请填写 {key} 的价格',
     'field.catalog.priceFormat': '{key} 的价格必须是大于等于 0、最多六位小数的数，例如 999 或 0.015（收到 "{amount}"）',
     'field.catalog.priceUnknown': '{key} 不是 {scheme} 方案的价格',
+    'field.feature.noteLong': 'note：最多 500 个字符',
+    'field.feature.applicationId': 'applicationId 必须是数字',
+    'field.feature.reasonRequired': '请填写 reason',
+    'field.feature.reasonShort': 'reason：请说明拒绝申请的理由（至少 3 个字符）',
+    'field.feature.reasonLong': 'reason：最多 500 个字符',
   },
 } satisfies MessagePair;
 
