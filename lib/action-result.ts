@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { constraintViolation, DomainError, renderError, type ErrorCode, type ErrorKey, type ErrorMessage, type ErrorParams } from './errors';
 import type { Locale } from './i18n/messages';
+import { issueMessage } from './validation/messages';
 
 /**
  * What every server action returns to its form (useActionState). A failure carries its code,
@@ -12,22 +13,22 @@ export type ActionResult<T = undefined> =
 
 export const initialActionState = { ok: true } as ActionResult<never>;
 
-/** zod's issues keyed by field name, each message naming the field and the rule. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+/** zod's issues keyed by field name, each message naming the field and the rule, in `locale`. */
+export function fieldErrorsOf(error: z.ZodError, locale: Locale = 'en'): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_form';
-    (out[key] ??= []).push(issue.message);
+    (out[key] ??= []).push(issueMessage(issue, locale));
   }
   return out;
 }
 
 /** A form that failed its schema; `locale` is the viewer's (actions pass `await actionLocale()`). */
 export function invalidInput(error: z.ZodError, locale: Locale = 'en'): ActionResult<never> {
-  const fieldErrors = fieldErrorsOf(error);
+  const fieldErrors = fieldErrorsOf(error, locale);
   const first = error.issues[0];
   const message: ErrorMessage = first
-    ? { key: 'error.input.invalid', params: { field: first.path.join('.') || 'input', detail: first.message } }
+    ? { key: 'error.input.invalid', params: { field: first.path.join('.') || 'input', detail: issueMessage(first, locale) } }
     : { key: 'error.input.invalidGeneric', params: {} };
   return { ok: false, code: 'invalid', ...message, message: renderError(message, locale), fieldErrors };
 }

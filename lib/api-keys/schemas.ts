@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { fieldError } from '../validation/messages';
 
 export const createApiKeySchema = z.object({
   name: z
-    .string({ error: 'Name is required' })
+    .string({ error: fieldError('field.apiKey.nameRequired') })
     .trim()
-    .min(1, { error: 'Name is required: say which system will use the key' })
-    .max(100, { error: 'Name must be at most 100 characters' }),
+    .min(1, { error: fieldError('field.apiKey.nameWhich') })
+    .max(100, { error: fieldError('field.apiKey.nameLong') }),
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
 export const revokeApiKeySchema = z.object({
-  id: z.uuid({ error: 'id must be an API key id' }),
+  id: z.uuid({ error: fieldError('field.apiKey.id') }),
 });
 export type RevokeApiKeyInput = z.infer<typeof revokeApiKeySchema>;

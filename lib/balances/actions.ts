@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { db } from '../db/client';
 import { recordAdjustment, recordPayment, recordRefund, recordTopUp, setDueDate, type MoneyResult } from './commands';
@@ -22,12 +23,12 @@ export type MoneyActionResult = ActionResult<{ balance: string }>;
 export async function topUpAction(_prev: MoneyActionResult, formData: FormData): Promise<MoneyActionResult> {
   const actor = await requireRole('OPS');
   const parsed = topUpSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let result: MoneyResult;
   try {
     result = await db.$transaction((tx) => recordTopUp(tx, actor, parsed.data), TX);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   refresh(parsed.data.accountId);
   return { ok: true, data: { balance: result.balance } };
@@ -36,12 +37,12 @@ export async function topUpAction(_prev: MoneyActionResult, formData: FormData):
 export async function refundAction(_prev: MoneyActionResult, formData: FormData): Promise<MoneyActionResult> {
   const actor = await requireRole('OPS');
   const parsed = refundSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let result: MoneyResult;
   try {
     result = await db.$transaction((tx) => recordRefund(tx, actor, parsed.data), TX);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   refresh(parsed.data.accountId);
   return { ok: true, data: { balance: result.balance } };
@@ -50,12 +51,12 @@ export async function refundAction(_prev: MoneyActionResult, formData: FormData)
 export async function adjustmentAction(_prev: MoneyActionResult, formData: FormData): Promise<MoneyActionResult> {
   const actor = await requireRole('OPS');
   const parsed = adjustmentSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let result: MoneyResult;
   try {
     result = await db.$transaction((tx) => recordAdjustment(tx, actor, parsed.data), TX);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   refresh(parsed.data.accountId);
   return { ok: true, data: { balance: result.balance } };
@@ -64,12 +65,12 @@ export async function adjustmentAction(_prev: MoneyActionResult, formData: FormD
 export async function recordPaymentAction(_prev: MoneyActionResult, formData: FormData): Promise<MoneyActionResult> {
   const actor = await requireRole('OPS');
   const parsed = recordPaymentSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let result: MoneyResult;
   try {
     result = await db.$transaction((tx) => recordPayment(tx, actor, parsed.data), TX);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   refresh(undefined, parsed.data.invoiceId);
   return { ok: true, data: { balance: result.balance } };
@@ -78,11 +79,11 @@ export async function recordPaymentAction(_prev: MoneyActionResult, formData: Fo
 export async function dueDateAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = await requireRole('OPS');
   const parsed = dueDateSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   try {
     await db.$transaction((tx) => setDueDate(tx, actor, parsed.data), TX);
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   refresh(undefined, parsed.data.invoiceId);
   return { ok: true };

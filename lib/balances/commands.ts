@@ -33,7 +33,7 @@ export async function lockAccountMoney(tx: Tx, accountId: number): Promise<Locke
     `SELECT "id", "currency"::text AS "currency", "name" FROM "Account" WHERE "id" = $1 FOR NO KEY UPDATE`,
     accountId,
   );
-  if (!account) throw new DomainError('not_found', `Account ${accountId} does not exist`, { field: 'accountId' });
+  if (!account) throw new DomainError('not_found', 'error.account.notFound', { params: { accountId }, field: 'accountId' });
   return account;
 }
 
@@ -46,7 +46,8 @@ async function refuseForeignCurrency(tx: Tx, account: LockedAccount, currency: C
     currency,
   );
   if (!row?.known) {
-    throw new DomainError('invalid', `Currency ${currency} is not one account ${account.id} is billed in (${account.currency}): a balance is kept only in the account's currencies`, {
+    throw new DomainError('invalid', 'error.balance.currency', {
+      params: { currency, accountId: account.id, accountCurrency: account.currency },
       field: 'currency',
     });
   }
@@ -182,7 +183,7 @@ export async function recordRefund(tx: Tx, actor: MoneyActor, input: RefundInput
   const amount = new Decimal(input.amount);
   const balance = await readBalance(tx, account.id, input.currency);
   if (amount.gt(balance)) {
-    throw new DomainError('invalid', `Amount ${amount.toFixed(2)} is more than the ${input.currency} balance of ${balance.toFixed(2)}: a refund pays back at most the balance`, { field: 'amount' });
+    throw new DomainError('invalid', 'error.balance.refundOver', { params: { amount: amount.toFixed(2), currency: input.currency, balance: balance.toFixed(2) }, field: 'amount' });
   }
   const entry = await appendEntry(tx, actor, { accountId: account.id, currency: input.currency, kind: 'REFUND', amount: amount.neg(), reference: input.reference, reason: input.reason });
   await writeAudit(tx, auditActor(actor), {
@@ -202,7 +203,7 @@ export async function recordAdjustment(tx: Tx, actor: MoneyActor, input: Adjustm
   const amount = new Decimal(input.amount);
   const balance = await readBalance(tx, account.id, input.currency);
   if (balance.plus(amount).lt(0)) {
-    throw new DomainError('invalid', `Amount ${amount.toFixed(2)} would take the ${input.currency} balance of ${balance.toFixed(2)} below zero`, { field: 'amount' });
+    throw new DomainError('invalid', 'error.balance.belowZero', { params: { amount: amount.toFixed(2), currency: input.currency, balance: balance.toFixed(2) }, field: 'amount' });
   }
   const entry = await appendEntry(tx, actor, { accountId: account.id, currency: input.currency, kind: 'ADJUSTMENT', amount, reason: input.reason });
   await writeAudit(tx, auditActor(actor), {
@@ -225,7 +226,7 @@ async function payableInvoice(tx: Tx, invoiceId: number, lock: boolean): Promise
        FROM "Invoice" WHERE "id" = $1 ${lock ? 'FOR UPDATE' : ''}`,
     invoiceId,
   );
-  if (!invoice) throw new DomainError('not_found', `Invoice ${invoiceId} does not exist`, { field: 'invoiceId' });
+  if (!invoice) throw new DomainError('not_found', 'error.invoice.notFound', { params: { id: invoiceId }, field: 'invoiceId' });
   return invoice;
 }
 
@@ -239,7 +240,7 @@ export async function recordPayment(tx: Tx, actor: MoneyActor, input: RecordPaym
   await lockAccountMoney(tx, seen.accountId);
   const invoice = await payableInvoice(tx, input.invoiceId, true);
   if (invoice.status !== 'ISSUED' && invoice.status !== 'PARTIALLY_PAID') {
-    throw new DomainError('conflict', `Invoice ${invoice.number ?? `draft #${invoice.id}`} is ${invoice.status}: a payment is recorded for an issued invoice with an amount due`, { field: 'invoiceId' });
+    throw new DomainError('conflict', 'error.payment.notPayable', { params: { invoice: invoice.number ?? `draft #${invoice.id}`, status: invoice.status }, field: 'invoiceId' });
   }
   const amount = new Decimal(input.amount);
   const entry = await appendEntry(tx, actor, { accountId: invoice.accountId, currency: invoice.currency, kind: 'TOP_UP', amount, reference: input.reference });
@@ -258,7 +259,7 @@ export async function recordPayment(tx: Tx, actor: MoneyActor, input: RecordPaym
 export async function setDueDate(tx: Tx, actor: MoneyActor, input: DueDateInput): Promise<void> {
   const invoice = await payableInvoice(tx, input.invoiceId, true);
   if (invoice.status === 'DRAFT' || invoice.status === 'VOID') {
-    throw new DomainError('conflict', `Invoice ${invoice.number ?? `draft #${invoice.id}`} is ${invoice.status}: only an issued invoice has a due date`, { field: 'invoiceId' });
+    throw new DomainError('conflict', 'error.invoice.noDueDate', { params: { invoice: invoice.number ?? `draft #${invoice.id}`, status: invoice.status }, field: 'invoiceId' });
   }
   const [before] = await tx.$queryRawUnsafe<{ dueDate: string }[]>(
     `UPDATE "Invoice" n SET "dueDate" = $2::date FROM "Invoice" o WHERE n."id" = $1 AND o."id" = n."id" RETURNING to_char(o."dueDate", 'YYYY-MM-DD') AS "dueDate"`,

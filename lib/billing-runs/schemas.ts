@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { addMonths, isValidMonth, monthBounds, monthOf, nextMonth } from '../billing/dates';
 import { flattenSearchParams, optionalEnum, tableParamsSchema, type SearchParams } from '../validation/table';
+import { fieldError } from '../validation/messages';
 
 export const monthSchema = z
-  .string({ error: 'Month is required (YYYY-MM)' })
+  .string({ error: fieldError('field.month.required') })
   .trim()
-  .refine(isValidMonth, { error: 'Month must be a calendar month YYYY-MM, such as 2026-10' });
+  .refine(isValidMonth, { error: fieldError('field.month.calendar') });
 
 export const startBillingRunSchema = z.object({ month: monthSchema });
 

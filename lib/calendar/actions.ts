@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { billingDay } from '../clock';
 import { auditActor } from '../db/audit';
@@ -16,11 +17,11 @@ import { holdAccountSchema, pauseMonthSchema, releaseAccountSchema, resumeMonthS
 export async function holdAccountAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = auditActor(await requireRole('OPS'));
   const parsed = holdAccountSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   try {
     await db.$transaction((tx) => holdAccount(tx, actor, parsed.data));
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath('/calendar');
   return { ok: true };
@@ -29,11 +30,11 @@ export async function holdAccountAction(_prev: ActionResult, formData: FormData)
 export async function releaseAccountAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = auditActor(await requireRole('OPS'));
   const parsed = releaseAccountSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   try {
     await db.$transaction((tx) => releaseAccount(tx, actor, parsed.data));
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath('/calendar');
   return { ok: true };
@@ -42,11 +43,11 @@ export async function releaseAccountAction(_prev: ActionResult, formData: FormDa
 export async function pauseMonthAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = auditActor(await requireRole('OPS'));
   const parsed = pauseMonthSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   try {
     await db.$transaction((tx) => pauseMonth(tx, actor, parsed.data));
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath('/calendar');
   return { ok: true };
@@ -55,11 +56,11 @@ export async function pauseMonthAction(_prev: ActionResult, formData: FormData):
 export async function resumeMonthAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = auditActor(await requireRole('OPS'));
   const parsed = resumeMonthSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   try {
     await db.$transaction((tx) => resumeMonth(tx, actor, parsed.data));
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath('/calendar');
   return { ok: true };
@@ -69,7 +70,7 @@ export async function resumeMonthAction(_prev: ActionResult, formData: FormData)
 export async function runStepNowAction(_prev: ActionResult, formData: FormData): Promise<ActionResult> {
   const actor = auditActor(await requireRole('OPS'));
   const parsed = runStepSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   const { month, step } = parsed.data;
   const today = billingDay(calendarNow());
   try {
@@ -87,7 +88,7 @@ export async function runStepNowAction(_prev: ActionResult, formData: FormData):
       }
     }
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath('/calendar');
   return { ok: true };

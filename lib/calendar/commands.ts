@@ -278,30 +278,30 @@ export async function tick(now: Date = calendarNow()): Promise<TickResult> {
 
 export async function holdAccount(tx: Tx, actor: RunActor, input: { accountId: number; reason: string }): Promise<void> {
   const account = await tx.account.findUnique({ where: { id: input.accountId }, select: { id: true } });
-  if (!account) throw new DomainError('not_found', `Account ${input.accountId} does not exist`, { field: 'accountId' });
+  if (!account) throw new DomainError('not_found', 'error.account.notFound', { params: { accountId: input.accountId }, field: 'accountId' });
   const existing = await tx.billingHold.findUnique({ where: { accountId: input.accountId } });
-  if (existing) throw new DomainError('conflict', `Account ${input.accountId} is already on hold (${existing.reason})`, { field: 'accountId' });
+  if (existing) throw new DomainError('conflict', 'error.calendar.alreadyHeld', { params: { accountId: input.accountId, reason: existing.reason }, field: 'accountId' });
   await tx.billingHold.create({ data: { accountId: input.accountId, reason: input.reason, actorLabel: actor.label } });
   await writeAudit(tx, actor, { action: 'calendar.hold', entityType: 'Account', entityId: input.accountId, accountId: input.accountId, after: { reason: input.reason } });
 }
 
 export async function releaseAccount(tx: Tx, actor: RunActor, input: { accountId: number }): Promise<void> {
   const existing = await tx.billingHold.findUnique({ where: { accountId: input.accountId } });
-  if (!existing) throw new DomainError('conflict', `Account ${input.accountId} is not on hold`, { field: 'accountId' });
+  if (!existing) throw new DomainError('conflict', 'error.calendar.notHeld', { params: { accountId: input.accountId }, field: 'accountId' });
   await tx.billingHold.delete({ where: { accountId: input.accountId } });
   await writeAudit(tx, actor, { action: 'calendar.release', entityType: 'Account', entityId: input.accountId, accountId: input.accountId, before: { reason: existing.reason } });
 }
 
 export async function pauseMonth(tx: Tx, actor: RunActor, input: { month: string; reason: string }): Promise<void> {
   const existing = await tx.billingMonthPause.findUnique({ where: { month: input.month } });
-  if (existing) throw new DomainError('conflict', `The schedule of ${input.month} is already paused`, { field: 'month' });
+  if (existing) throw new DomainError('conflict', 'error.calendar.alreadyPaused', { params: { month: input.month }, field: 'month' });
   await tx.billingMonthPause.create({ data: { month: input.month, reason: input.reason, actorLabel: actor.label } });
   await writeAudit(tx, actor, { action: 'calendar.pause', entityType: 'BillingMonthPause', entityId: input.month, after: { reason: input.reason } });
 }
 
 export async function resumeMonth(tx: Tx, actor: RunActor, input: { month: string }): Promise<void> {
   const existing = await tx.billingMonthPause.findUnique({ where: { month: input.month } });
-  if (!existing) throw new DomainError('conflict', `The schedule of ${input.month} is not paused`, { field: 'month' });
+  if (!existing) throw new DomainError('conflict', 'error.calendar.notPaused', { params: { month: input.month }, field: 'month' });
   await tx.billingMonthPause.delete({ where: { month: input.month } });
   await writeAudit(tx, actor, { action: 'calendar.resume', entityType: 'BillingMonthPause', entityId: input.month, before: { reason: existing.reason } });
 }

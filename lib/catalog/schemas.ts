@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { PRICE_KEYS, SCHEMES } from '../billing/catalog';
 import { dateField } from '../plans/schemas';
+import { fieldError, fieldIssue } from '../validation/messages';
 
 /** numeric(18,6): up to 12 digits before the point and 6 after, never negative. */
 export const PRICE_PATTERN = /^\d{1,12}(\.\d{1,6})?$/;
 
 export const newPriceBookSchema = z
   .object({
-    scheme: z.enum(SCHEMES, { error: 'scheme must be LEGACY or CURRENT' }),
-    version: z.coerce.number({ error: 'version must be a number' }).int({ error: 'version must be a whole number' }).min(2, { error: 'version: version 1 is the shipped book; a new one is 2 or more' }),
+    scheme: z.enum(SCHEMES, { error: fieldError('field.catalog.scheme') }),
+    version: z.coerce.number({ error: fieldError('field.catalog.versionNumber') }).int({ error: fieldError('field.catalog.versionWhole') }).min(2, { error: fieldError('field.catalog.versionMin') }),
     effectiveFrom: dateField,
     source: z
-      .string({ error: 'source is required' })
+      .string({ error: fieldError('field.catalog.sourceRequired') })
       .trim()
-      .min(3, { error: 'source: name the document the prices come from' })
-      .max(500, { error: 'source: at most 500 characters' }),
+      .min(3, { error: fieldError('field.catalog.sourceShort') })
+      .max(500, { error: fieldError('field.catalog.sourceLong') }),
     prices: z.record(z.string(), z.string().trim()),
   })
   .superRefine((book, ctx) => {
@@ -22,13 +23,13 @@ export const newPriceBookSchema = z
     for (const key of keys) {
       const amount = book.prices[key];
       if (amount === undefined || amount === '') {
-        ctx.addIssue({ code: 'custom', path: ['prices', key], message: `price for ${key} is required` });
+        ctx.addIssue(fieldIssue(['prices', key], 'field.catalog.priceRequired', { key }));
       } else if (!PRICE_PATTERN.test(amount)) {
-        ctx.addIssue({ code: 'custom', path: ['prices', key], message: `price for ${key} must be a decimal of 0 or more with at most 6 decimals, such as 999 or 0.015 (got "${amount}")` });
+        ctx.addIssue(fieldIssue(['prices', key], 'field.catalog.priceFormat', { key, amount }));
       }
     }
     for (const key of Object.keys(book.prices)) {
-      if (!keys.includes(key)) ctx.addIssue({ code: 'custom', path: ['prices', key], message: `${key} is not a price of the ${book.scheme} scheme` });
+      if (!keys.includes(key)) ctx.addIssue(fieldIssue(['prices', key], 'field.catalog.priceUnknown', { key, scheme: book.scheme }));
     }
   });
 

@@ -47,9 +47,9 @@ async function invoiceState(tx: Tx, invoiceId: number, lock: boolean): Promise<I
        FROM "Invoice" WHERE "id" = $1 ${lock ? 'FOR UPDATE' : ''}`,
     invoiceId,
   );
-  if (!invoice) throw new DomainError('not_found', `Invoice ${invoiceId} does not exist`, { field: 'invoiceId' });
+  if (!invoice) throw new DomainError('not_found', 'error.invoice.notFound', { params: { id: invoiceId }, field: 'invoiceId' });
   if (invoice.status === 'DRAFT' || invoice.status === 'VOID') {
-    throw new DomainError('conflict', `Invoice ${invoice.number ?? `draft #${invoice.id}`} is ${invoice.status}: only an issued invoice can be credited`, { field: 'invoiceId' });
+    throw new DomainError('conflict', 'error.creditNote.invoiceStatus', { params: { invoice: invoice.number ?? `draft #${invoice.id}`, status: invoice.status }, field: 'invoiceId' });
   }
   return invoice;
 }
@@ -87,23 +87,23 @@ async function computePreview(tx: Tx, draft: CreditNoteDraft, lock: boolean): Pr
       chosen.push({ position: line.position, lineAmount: line.amount, alreadyCredited: line.credited, amount: amount.toFixed(2) });
       left = left.minus(amount);
     }
-    if (chosen.length === 0) throw new DomainError('conflict', `Invoice ${invoice.number} is credited in full already: nothing is left to credit`, { field: 'mode' });
+    if (chosen.length === 0) throw new DomainError('conflict', 'error.creditNote.fullyCredited', { params: { invoice: String(invoice.number) }, field: 'mode' });
   } else {
     const byPosition = new Map(lines.map((l) => [l.position, l]));
     for (const wanted of draft.lines) {
       const line = byPosition.get(wanted.position);
       const field = lineField(wanted.position);
-      if (!line) throw new DomainError('invalid', `Line ${wanted.position}: invoice ${invoice.number} has no such line`, { field });
+      if (!line) throw new DomainError('invalid', 'error.creditNote.noLine', { params: { line: wanted.position, invoice: String(invoice.number) }, field });
       const open = Decimal.max(0, new Decimal(line.amount)).minus(line.credited);
       if (new Decimal(wanted.amount).gt(open)) {
-        throw new DomainError('invalid', `Line ${wanted.position}: amount ${new Decimal(wanted.amount).toFixed(2)} is more than the ${open.toFixed(2)} still uncredited on it`, { field });
+        throw new DomainError('invalid', 'error.creditNote.lineOver', { params: { line: wanted.position, amount: new Decimal(wanted.amount).toFixed(2), open: open.toFixed(2) }, field });
       }
       chosen.push({ position: line.position, lineAmount: line.amount, alreadyCredited: line.credited, amount: new Decimal(wanted.amount).toFixed(2) });
     }
   }
   const total = chosen.reduce((sum, l) => sum.plus(l.amount), new Decimal(0));
   if (total.gt(creditable)) {
-    throw new DomainError('invalid', `Lines: ${total.toFixed(2)} in all is more than the ${creditable.toFixed(2)} invoice ${invoice.number} still has uncredited`, { field: 'lines' });
+    throw new DomainError('invalid', 'error.creditNote.totalOver', { params: { total: total.toFixed(2), creditable: creditable.toFixed(2), invoice: String(invoice.number) }, field: 'lines' });
   }
   const amountDue = new Decimal(invoice.amountDue);
   const appliedToDue = Decimal.min(total, amountDue);
@@ -135,7 +135,7 @@ export async function previewCreditNote(tx: Tx, draft: CreditNoteDraft): Promise
 async function allocateCreditNoteNumber(tx: Tx, year: number): Promise<string> {
   await tx.$executeRawUnsafe(`INSERT INTO "CreditNoteNumberCounter" ("year", "last") VALUES ($1, 0) ON CONFLICT ("year") DO NOTHING`, year);
   const [row] = await tx.$queryRawUnsafe<{ last: number }[]>(`UPDATE "CreditNoteNumberCounter" SET "last" = "last" + 1 WHERE "year" = $1 RETURNING "last"`, year);
-  if (row!.last > 999_999) throw new DomainError('conflict', `Credit note numbers of ${year} are exhausted (CN-${year}-999999)`);
+  if (row!.last > 999_999) throw new DomainError('conflict', 'error.creditNote.numbersExhausted', { params: { year } });
   return `CN-${year}-${String(row!.last).padStart(6, '0')}`;
 }
 
@@ -155,7 +155,7 @@ export async function issueCreditNote(
   await lockAccountMoney(tx, seen.accountId);
   const preview = await computePreview(tx, draft, true);
   if (options.digest !== undefined && options.digest !== preview.digest) {
-    throw new DomainError('conflict', 'Preview is out of date: the invoice or the form changed since it was shown; preview the credit note again', { field: 'digest' });
+    throw new DomainError('conflict', 'error.creditNote.previewStale', { field: 'digest' });
   }
   const number = await allocateCreditNoteNumber(tx, Number((options.today ?? clockToday()).slice(0, 4)));
   const [note] = await tx.$queryRawUnsafe<{ id: number }[]>(

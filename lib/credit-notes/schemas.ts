@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldError, fieldIssue } from '../validation/messages';
 
 export const CREDIT_NOTE_REASONS = ['DUPLICATE', 'WRONG_USAGE', 'SERVICE_ISSUE', 'GOODWILL', 'OTHER'] as const;
 export type CreditNoteReason = (typeof CREDIT_NOTE_REASONS)[number];
@@ -19,28 +20,28 @@ export function lineField(position: number): string {
 export const creditNoteDraftSchema = z
   .object({
     invoiceId: z.coerce
-      .number({ error: 'Invoice id must be a number' })
-      .int({ error: 'Invoice id must be a whole number' })
-      .positive({ error: 'Invoice id must be positive' })
-      .max(2_147_483_647, { error: 'Invoice id is out of range' }),
-    mode: z.enum(['lines', 'whole'], { error: 'Scope must be "lines" or "whole"' }),
-    reason: z.enum(CREDIT_NOTE_REASONS, { error: 'Reason must be one of DUPLICATE, WRONG_USAGE, SERVICE_ISSUE, GOODWILL, OTHER' }),
+      .number({ error: fieldError('field.id.number', { label: 'field.label.invoiceId' }) })
+      .int({ error: fieldError('field.id.whole', { label: 'field.label.invoiceId' }) })
+      .positive({ error: fieldError('field.id.positive', { label: 'field.label.invoiceId' }) })
+      .max(2_147_483_647, { error: fieldError('field.id.range', { label: 'field.label.invoiceId' }) }),
+    mode: z.enum(['lines', 'whole'], { error: fieldError('field.creditNote.mode') }),
+    reason: z.enum(CREDIT_NOTE_REASONS, { error: fieldError('field.creditNote.reason') }),
     text: z
-      .string({ error: 'Text is required' })
+      .string({ error: fieldError('field.creditNote.textRequired') })
       .trim()
-      .min(3, { error: 'Text must say what is corrected (at least 3 characters)' })
-      .max(1000, { error: 'Text must be at most 1000 characters' }),
-    remainderTo: z.enum(CREDIT_REMAINDERS, { error: 'Remainder must go to the balance (CREDIT) or be paid back (REFUND)' }),
+      .min(3, { error: fieldError('field.creditNote.textShort') })
+      .max(1000, { error: fieldError('field.creditNote.textLong') }),
+    remainderTo: z.enum(CREDIT_REMAINDERS, { error: fieldError('field.creditNote.remainder') }),
     lines: z.array(z.object({ position: z.number().int().positive(), amount: z.string() })),
   })
   .superRefine((draft, ctx) => {
     if (draft.mode !== 'lines') return;
     for (const line of draft.lines) {
       if (!AMOUNT.test(line.amount) || /^0+(\.0+)?$/.test(line.amount)) {
-        ctx.addIssue({ code: 'custom', path: [lineField(line.position)], message: `Line ${line.position}: amount must be greater than 0 with at most 2 decimals, such as 12.50` });
+        ctx.addIssue(fieldIssue([lineField(line.position)], 'field.creditNote.lineAmount', { line: line.position }));
       }
     }
-    if (draft.lines.length === 0) ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Lines: enter an amount on at least one line, or credit the whole invoice' });
+    if (draft.lines.length === 0) ctx.addIssue(fieldIssue(['lines'], 'field.creditNote.noLines'));
   });
 export type CreditNoteDraft = z.infer<typeof creditNoteDraftSchema>;
 
@@ -57,5 +58,5 @@ export function draftFromForm(form: Record<string, FormDataEntryValue | undefine
 }
 
 export const issueCreditNoteSchema = z.object({
-  digest: z.string({ error: 'Preview is required: preview the credit note before issuing it' }).regex(/^[0-9a-f]{64}$/, { error: 'Preview is required: preview the credit note before issuing it' }),
+  digest: z.string({ error: fieldError('field.creditNote.preview') }).regex(/^[0-9a-f]{64}$/, { error: fieldError('field.creditNote.preview') }),
 });

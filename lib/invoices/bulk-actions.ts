@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { actionError, invalidInput, type ActionResult } from '../action-result';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { db } from '../db/client';
 import { reasonSchema } from '../calendar/schemas';
@@ -17,12 +18,12 @@ const issueSelectedSchema = z.object({
 export async function issueSelectedAction(ids: number[]): Promise<ActionResult<IssueSelectedResult>> {
   const actor = await requireRole('OPS');
   const parsed = issueSelectedSchema.safeParse({ ids });
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   let result: IssueSelectedResult;
   try {
     result = await db.$transaction((tx) => issueSelectedDrafts(tx, actor, parsed.data.ids), { timeout: 120_000, maxWait: 30_000 });
   } catch (error) {
-    return actionError(error);
+    return actionError(error, await actionLocale());
   }
   revalidatePath('/invoices');
   revalidatePath('/portal/invoices');

@@ -77,7 +77,7 @@ function issueDueDate(options: IssueOptions): string {
 /** The account an invoice belongs to, read without a lock: money commands lock the account first. */
 async function accountOfInvoice(tx: Tx, id: number): Promise<number> {
   const found = await tx.invoice.findUnique({ where: { id }, select: { accountId: true } });
-  if (!found) throw new DomainError('not_found', `Invoice ${id} does not exist`, { field: 'id' });
+  if (!found) throw new DomainError('not_found', 'error.invoice.notFound', { params: { id }, field: 'id' });
   return found.accountId;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidMonth } from '../billing/dates';
 import { flattenSearchParams, optionalEnum, searchTextSchema, tableParamsSchema, type SearchParams } from '../validation/table';
+import { fieldError } from '../validation/messages';
 
 export const INVOICE_STATUSES = ['DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID', 'VOID'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -8,26 +9,26 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export const CUSTOMER_VISIBLE_STATUSES = ['ISSUED', 'PARTIALLY_PAID', 'PAID', 'VOID'] as const satisfies readonly InvoiceStatus[];
 
 export const invoiceIdSchema = z.coerce
-  .number({ error: 'Invoice id must be a number' })
-  .int({ error: 'Invoice id must be a whole number' })
-  .positive({ error: 'Invoice id must be positive' })
-  .max(2_147_483_647, { error: 'Invoice id is out of range' });
+  .number({ error: fieldError('field.id.number', { label: 'field.label.invoiceId' }) })
+  .int({ error: fieldError('field.id.whole', { label: 'field.label.invoiceId' }) })
+  .positive({ error: fieldError('field.id.positive', { label: 'field.label.invoiceId' }) })
+  .max(2_147_483_647, { error: fieldError('field.id.range', { label: 'field.label.invoiceId' }) });
 
 export const invoiceRefSchema = z.object({ id: invoiceIdSchema });
 export type InvoiceRef = z.infer<typeof invoiceRefSchema>;
 
 export const issueMonthSchema = z.object({
-  month: z.string({ error: 'Month is required (YYYY-MM)' }).trim().refine(isValidMonth, { error: 'Month must be YYYY-MM, such as 2026-10' }),
+  month: z.string({ error: fieldError('field.month.required') }).trim().refine(isValidMonth, { error: fieldError('field.month.format') }),
 });
 export type IssueMonthInput = z.infer<typeof issueMonthSchema>;
 
 export const voidInvoiceSchema = z.object({
   id: invoiceIdSchema,
   reason: z
-    .string({ error: 'Reason is required' })
+    .string({ error: fieldError('field.required', { label: 'field.label.reason' }) })
     .trim()
-    .min(3, { error: 'Reason must say why the invoice is void (at least 3 characters)' })
-    .max(500, { error: 'Reason must be at most 500 characters' }),
+    .min(3, { error: fieldError('field.invoice.voidReason') })
+    .max(500, { error: fieldError('field.tooLong', { label: 'field.label.reason', max: 500 }) }),
 });
 export type VoidInvoiceInput = z.infer<typeof voidInvoiceSchema>;
 

@@ -73,7 +73,7 @@ export async function rejectTicketAction(_prev: ActionResult, form: FormData): P
 export async function requestMigrationAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const actor = await requireRole('CUSTOMER');
   const parsed = requestMigrationSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   try {
     await db.$transaction((tx) => requestMigration(tx, actor, parsed.data));
   } catch (error) {

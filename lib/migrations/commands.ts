@@ -119,22 +119,23 @@ export async function openTicket(tx: Tx, actor: Actor, input: OpenTicketInput): 
  * executes. The same one-active-ticket rule as staff tickets (and the same unique index).
  */
 export async function requestMigration(tx: Tx, actor: Actor, input: RequestMigrationInput): Promise<{ id: number }> {
-  if (actor.role !== 'CUSTOMER') throw new DomainError('forbidden', 'Only customers ask for migration from the portal; staff open a ticket');
+  if (actor.role !== 'CUSTOMER') throw new DomainError('forbidden', 'error.migration.customersOnly');
   assertOwnAccount(actor, input.accountId);
   const rows = await tx.$queryRaw<{ id: number; scheme: string }[]>`
     SELECT "id", "scheme"::text AS "scheme" FROM "Account" WHERE "id" = ${input.accountId} FOR UPDATE`;
   const account = rows[0];
-  if (!account) throw new DomainError('not_found', `accountId: account ${input.accountId} does not exist`, { field: 'accountId' });
+  if (!account) throw new DomainError('not_found', 'error.account.notFoundField', { params: { accountId: input.accountId }, field: 'accountId' });
   const tickets = await tx.migrationTicket.findMany({
     where: { accountId: account.id, status: { in: ['OPEN', 'PREVIEWED', 'EXECUTED'] } },
     select: { id: true, status: true },
   });
   if (account.scheme !== 'LEGACY' || tickets.some((t) => t.status === 'EXECUTED')) {
-    throw new DomainError('conflict', 'accountId: your account is already billed under the current scheme', { field: 'accountId' });
+    throw new DomainError('conflict', 'error.migration.alreadyCurrent', { field: 'accountId' });
   }
   const active = tickets.find((t) => t.status !== 'EXECUTED');
   if (active) {
-    throw new DomainError('conflict', `accountId: your migration request #${active.id} is already with your account manager`, {
+    throw new DomainError('conflict', 'error.migration.requestPending', {
+      params: { ticketId: active.id },
       field: 'accountId',
       details: { ticketId: active.id },
     });
@@ -223,7 +224,8 @@ function requireShownPreview(
   shown: { previewToken: string; months: number; editions: Record<string, CurrentEdition> },
 ): void {
   if (shown.previewToken !== ticket.previewToken) {
-    throw new DomainError('conflict', `Ticket ${ticket.id} was previewed again since this page was loaded: reload it, check the new figures, then execute`, {
+    throw new DomainError('conflict', 'error.migration.previewedAgain', {
+      params: { ticketId: ticket.id },
       field: 'previewToken',
     });
   }
@@ -233,7 +235,8 @@ function requireShownPreview(
     .map((app) => `app ${app}: ${previewed[app] ?? 'not previewed'} previewed, ${shown.editions[app] ?? 'none'} submitted`);
   if (shown.months !== ticket.previewMonths) differences.push(`months to re-rate: ${ticket.previewMonths} previewed, ${shown.months} submitted`);
   if (differences.length > 0) {
-    throw new DomainError('conflict', `What was submitted is not what ticket ${ticket.id} previewed (${differences.join('; ')}): preview these choices, check the figures, then execute`, {
+    throw new DomainError('conflict', 'error.migration.notPreviewed', {
+      params: { ticketId: ticket.id, differences: differences.join('; ') },
       field: 'editions',
       details: { differences },
     });

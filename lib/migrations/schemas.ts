@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CURRENT_EDITIONS } from '../billing/catalog';
+import type { ValidationKey } from '../i18n/messages/validation';
+import { fieldError } from '../validation/messages';
 import { flattenSearchParams, optionalEnum, searchTextSchema, tableParamsSchema, type SearchParams } from '../validation/table';
 
 export const TICKET_STATUSES = ['OPEN', 'PREVIEWED', 'EXECUTED', 'REJECTED'] as const;
@@ -9,35 +11,35 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const DEFAULT_PREVIEW_MONTHS = 3;
 export const MAX_PREVIEW_MONTHS = 12;
 
-const id = (label: string) =>
+const id = (label: ValidationKey) =>
   z.coerce
-    .number({ error: `${label} must be a number` })
-    .int(`${label} must be a whole number`)
-    .positive(`${label} must be a positive number`)
-    .max(2_147_483_647, `${label} is too large`);
+    .number({ error: fieldError('field.id.number', { label }) })
+    .int({ error: fieldError('field.id.whole', { label }) })
+    .positive({ error: fieldError('field.id.positiveNumber', { label }) })
+    .max(2_147_483_647, { error: fieldError('field.id.tooLarge', { label }) });
 
-export const ticketIdSchema = id('Ticket id');
+export const ticketIdSchema = id('field.label.ticketId');
 
 export const openTicketSchema = z.object({
-  accountId: id('Account id'),
+  accountId: id('field.label.accountId'),
   requestRef: z
-    .string({ error: 'Request reference is required' })
+    .string({ error: fieldError('field.migration.requestRefRequired') })
     .trim()
-    .min(1, "Request reference is required: the customer's request (ticket or mail) number")
-    .max(100, 'Request reference must be at most 100 characters'),
-  notes: z.string().trim().max(2000, 'Notes must be at most 2,000 characters').default(''),
+    .min(1, { error: fieldError('field.migration.requestRefWhich') })
+    .max(100, { error: fieldError('field.migration.requestRefLong') }),
+  notes: z.string().trim().max(2000, { error: fieldError('field.migration.notesLong') }).default(''),
 });
 export type OpenTicketInput = z.infer<typeof openTicketSchema>;
 
 export const currentEditionSchema = z.enum(CURRENT_EDITIONS, {
-  error: `Edition must be one of the current scheme's editions (${CURRENT_EDITIONS.join(', ')})`,
+  error: fieldError('field.migration.edition', { editions: CURRENT_EDITIONS.join(', ') }),
 });
 
 const previewMonthsSchema = z.coerce
-  .number({ error: 'Months to re-rate must be a number' })
-  .int('Months to re-rate must be a whole number')
-  .min(1, 'Months to re-rate must be between 1 and 12')
-  .max(MAX_PREVIEW_MONTHS, 'Months to re-rate must be between 1 and 12');
+  .number({ error: fieldError('field.migration.monthsNumber') })
+  .int({ error: fieldError('field.migration.monthsWhole') })
+  .min(1, { error: fieldError('field.migration.monthsRange') })
+  .max(MAX_PREVIEW_MONTHS, { error: fieldError('field.migration.monthsRange') });
 
 const editionsSchema = z.record(z.string().regex(/^[1-9][0-9]{9}$/, 'SDKAppID must be a 10-digit number'), currentEditionSchema);
 
@@ -57,17 +59,17 @@ export type PreviewTicketInput = z.infer<typeof previewTicketSchema>;
 export const executeMigrationSchema = z.object({
   ticketId: ticketIdSchema,
   previewToken: z
-    .string({ error: 'Preview token is missing: reload the ticket and check the preview' })
-    .regex(/^[0-9a-f]{64}$/, 'Preview token must be the 64-character digest of a preview'),
+    .string({ error: fieldError('field.migration.tokenMissing') })
+    .regex(/^[0-9a-f]{64}$/, { error: fieldError('field.migration.tokenFormat') }),
   months: previewMonthsSchema,
   editions: editionsSchema,
   confirmAccountId: z
-    .string({ error: 'Type the account id to confirm' })
+    .string({ error: fieldError('field.migration.confirmAccount') })
     .trim()
-    .min(1, 'Type the account id to confirm'),
+    .min(1, { error: fieldError('field.migration.confirmAccount') }),
   confirmIrreversible: z
     .union([z.literal(true), z.literal('on'), z.literal('true')], {
-      error: 'Confirm that the migration cannot be undone',
+      error: fieldError('field.migration.confirmIrreversible'),
     })
     .transform(() => true as const),
 });
@@ -76,10 +78,10 @@ export type ExecuteMigrationInput = z.input<typeof executeMigrationSchema>;
 export const rejectTicketSchema = z.object({
   ticketId: ticketIdSchema,
   reason: z
-    .string({ error: 'Reason is required' })
+    .string({ error: fieldError('field.required', { label: 'field.label.reason' }) })
     .trim()
-    .min(1, 'Reason is required: say why the migration is rejected')
-    .max(1000, 'Reason must be at most 1,000 characters'),
+    .min(1, { error: fieldError('field.migration.rejectWhy') })
+    .max(1000, { error: fieldError('field.migration.reasonLong') }),
 });
 export type RejectTicketInput = z.infer<typeof rejectTicketSchema>;
 
@@ -125,12 +127,12 @@ export function parseTicketsSearch(params: SearchParams): TicketsSearch {
 
 /** A customer's request for migration from the portal: their account and, in their words, what they want. */
 export const requestMigrationSchema = z.object({
-  accountId: id('Account id'),
+  accountId: id('field.label.accountId'),
   wish: z
-    .string({ error: 'Your request is required' })
+    .string({ error: fieldError('field.migration.wishRequired') })
     .trim()
-    .min(3, 'wish: tell your account manager what you would like (at least 3 characters)')
-    .max(2000, 'wish: at most 2,000 characters'),
+    .min(3, { error: fieldError('field.migration.wishShort') })
+    .max(2000, { error: fieldError('field.migration.wishLong') }),
 });
 export type RequestMigrationInput = z.infer<typeof requestMigrationSchema>;
 

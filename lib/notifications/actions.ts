@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { invalidInput, type ActionResult } from '../action-result';
+import { actionLocale } from '../i18n/server';
 import { requireRole } from '../auth/guard';
 import { db } from '../db/client';
 
@@ -17,7 +18,7 @@ const markReadSchema = z.object({
 export async function markNotificationsReadAction(input: unknown): Promise<ActionResult> {
   const actor = await requireRole('CUSTOMER');
   const parsed = markReadSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
   await db.notificationRead.createMany({ data: parsed.data.keys.map((key) => ({ userId: actor.id, key })), skipDuplicates: true });
   revalidatePath('/portal', 'layout');
   return { ok: true };

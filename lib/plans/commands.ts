@@ -40,7 +40,7 @@ export async function applyPlanChange(tx: Tx, actor: Actor, input: PlanChangeInp
   assertOwnApp(actor, app);
   // A customer confirms what they saw: no digest, no write.
   if (actor.role === 'CUSTOMER' && input.digest === undefined) {
-    throw new DomainError('invalid', 'digest: review the change and confirm it', { field: 'digest' });
+    throw new DomainError('invalid', 'error.plan.confirm', { field: 'digest' });
   }
   const preview = await previewPlanChange(tx, app, input, today);
   if (input.digest !== undefined && input.digest !== preview.digest) {

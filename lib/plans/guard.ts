@@ -18,13 +18,13 @@ export function assertRole(actor: Actor, ...roles: Role[]): void {
  */
 export function assertOwnApp(actor: Actor, app: { sdkAppId: bigint | string; accountId: number }): void {
   if (actor.role === 'CUSTOMER' && actor.accountId !== app.accountId) {
-    throw new DomainError('not_found', `sdkAppId: app ${app.sdkAppId} does not exist`, { field: 'sdkAppId' });
+    throw new DomainError('not_found', 'error.app.notFound', { params: { sdkAppId: String(app.sdkAppId) }, field: 'sdkAppId' });
   }
 }
 
 /** A customer's request names their own account, or none. */
 export function assertOwnAccount(actor: Actor, accountId: number): void {
   if (actor.role === 'CUSTOMER' && actor.accountId !== accountId) {
-    throw new DomainError('not_found', `accountId: account ${accountId} does not exist`, { field: 'accountId' });
+    throw new DomainError('not_found', 'error.account.notFoundField', { params: { accountId }, field: 'accountId' });
   }
 }

@@ -39,9 +39,6 @@ export function isPaidStart(preview: Pick<PlanPreview, 'kind' | 'before' | 'afte
 export async function assertNotHeldByOverdue(tx: Tx, actor: Actor, accountId: number, today: string): Promise<void> {
   if (actor.role !== 'CUSTOMER') return;
   if (await hasInvoiceOverdueOver30Days(tx, accountId, today)) {
-    throw new DomainError(
-      'forbidden',
-      `An invoice of this account is overdue by more than ${PORTAL_OVERDUE_DAYS} days: upgrades and paid add-ons cannot be started from the portal until it is paid (your account manager can help)`,
-    );
+    throw new DomainError('forbidden', 'error.portal.overdue', { params: { days: PORTAL_OVERDUE_DAYS } });
   }
 }

@@ -8,7 +8,9 @@ import { apiError, apiErrorFrom, payloadTooLarge, readBodyText, requestLocale } 
 import { recordIngestion } from '../observability/metrics';
 import { requestLog, setRequestActor } from '../observability/request';
 import { allRowErrors, ingestUsage, type IngestResult } from './commands';
-import { describeRowErrors, parseUsageRows } from './schemas';
+import { parseUsageRows, rowReason, type UsageRowError } from './schemas';
+import { renderFieldMessage } from '../validation/messages';
+import { DomainError } from '../errors';
 
 /** Far above 10,000 rows of JSON; anything larger is refused while it is read, before it is parsed. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -17,6 +19,27 @@ function unauthorized(locale: Locale) {
   const response = apiError(401, 'unauthorized', { key: 'error.api.unauthorized', params: {} }, { locale });
   response.headers.set('WWW-Authenticate', 'Bearer realm="usage"');
   return response;
+}
+
+function isRowErrors(details: unknown): details is UsageRowError[] {
+  return Array.isArray(details) && details.length > 0 && details.every((d) => typeof d === 'object' && d !== null && 'key' in d && 'index' in d);
+}
+
+/** 400 naming every bad row: its index, field, reason key and reason in `locale`. */
+function rowErrors(errors: readonly UsageRowError[], total: number, locale: Locale) {
+  const first = errors[0]!;
+  const params = {
+    bad: new Set(errors.map((e) => e.index)).size.toLocaleString('en-US'),
+    total: total.toLocaleString('en-US'),
+    row: renderFieldMessage({ key: 'field.usage.row', params: { index: first.index } }, locale),
+    field: first.field,
+    reason: rowReason(first, locale),
+  };
+  return apiError(400, 'invalid', { key: 'error.usage.rowsInvalid', params }, {
+    field: 'rows',
+    locale,
+    details: errors.map((e) => ({ index: e.index, field: e.field, key: e.key, reason: rowReason(e, locale) })),
+  });
 }
 
 /**
@@ -42,10 +65,7 @@ export async function handleUsagePost(request: Request): Promise<NextResponse> {
     const errors = await allRowErrors(driverSql(), parsed);
     recordIngestion('API', 0, new Set(errors.map((e) => e.index)).size);
     requestLog().info({ rows: parsed.total, rejected: errors.length }, 'usage batch refused');
-    return apiError(400, 'invalid', describeRowErrors(errors, parsed.total), {
-      field: 'rows',
-      details: errors,
-    });
+    return rowErrors(errors, parsed.total, locale);
   }
   try {
     // One driver transaction (see lib/db/sql.ts): 10,000 rows in one statement.
@@ -59,6 +79,8 @@ export async function handleUsagePost(request: Request): Promise<NextResponse> {
     return NextResponse.json({ ok: true, ...result });
   } catch (error) {
     recordIngestion('API', 0, parsed.rows.length);
+    // Rows the database checks refused (unknown app, before the app existed): named row by row.
+    if (error instanceof DomainError && error.key === 'error.untranslated' && isRowErrors(error.details)) return rowErrors(error.details, parsed.rows.length, locale);
     return apiErrorFrom(error, locale);
   }
 }

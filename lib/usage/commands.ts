@@ -4,7 +4,7 @@ import type { AuditActor } from '../db/audit';
 import { BILLING_TIME_ZONE } from '../clock';
 import { arrayLiteral, writeAuditSql, type Sql } from '../db/sql';
 import { DomainError, type ErrorMessage } from '../errors';
-import { describeRowErrors, MAX_USAGE_ROWS, type ParsedUsageBatch, type UsageRowError, type UsageRowInput } from './schemas';
+import { describeRowErrors, MAX_USAGE_ROWS, rowError, type ParsedUsageBatch, type UsageRowError, type UsageRowInput } from './schemas';
 
 /** Who writes a batch: an API key or a signed-in ops user (CSV import). */
 export type UsageSender = {
@@ -134,9 +134,9 @@ export async function checkUsageRows(sql: Sql, rows: readonly UsageRowInput[]): 
     const app = appById.get(row.sdkAppId);
     if (!app) return;
     if (app.accountId === null) {
-      errors.push({ index, field: 'sdkAppId', reason: `no app ${row.sdkAppId} exists` });
+      errors.push(rowError(index, 'sdkAppId', 'field.usage.noApp', { sdkAppId: row.sdkAppId }));
     } else if (app.createdOn && row.date < app.createdOn) {
-      errors.push({ index, field: 'date', reason: `${row.date} is before app ${row.sdkAppId} was created (${app.createdOn})` });
+      errors.push(rowError(index, 'date', 'field.usage.beforeApp', { date: row.date, sdkAppId: row.sdkAppId, createdOn: app.createdOn }));
     }
   });
   conflicts.sort((a, b) => (a.rows[0] ?? 0) - (b.rows[0] ?? 0));

@@ -1,3 +1,6 @@
+import type { Locale } from '../i18n/messages';
+import type { ValidationKey } from '../i18n/messages/validation';
+import { renderFieldMessage, type FieldMessage } from '../validation/messages';
 import { COUNT_FIELDS, MAX_USAGE_ROWS, parseUsageRows, USAGE_FIELDS, type UsageField, type UsageRowInput } from './schemas';
 
 /**
@@ -6,13 +9,25 @@ import { COUNT_FIELDS, MAX_USAGE_ROWS, parseUsageRows, USAGE_FIELDS, type UsageF
  * reported"). Errors point at the file's line (the header is line 1), so ops can fix the file.
  */
 
-export type CsvError = { line: number; field: string; reason: string };
+/** A file error: `key` and `params` say it in any language, `reason` is its English text. */
+export type CsvError = { line: number; field: string; key: ValidationKey; params: FieldMessage['params']; reason: string };
+
+function csvError(line: number, field: string, key: ValidationKey, params: FieldMessage['params'] = {}): CsvError {
+  return { line, field, key, params, reason: renderFieldMessage({ key, params }, 'en') };
+}
+
+/** A refusal of the whole file: its English `message` and the same as a key (`note`). */
+function refused(rows: number, note: FieldMessage, errors: CsvError[] = [], valid?: { rows: UsageRowInput[]; rowLines: number[] }): CsvValidation {
+  return { ok: false, rows, message: renderFieldMessage(note, 'en'), note, errors, ...(valid ? { valid } : {}) };
+}
 
 export type CsvValidation =
   | { ok: true; rows: UsageRowInput[]; lines: number; /** The file line of each row. */ rowLines: number[] }
   | {
       ok: false;
       message: string;
+      /** `message` as a key, to show in the viewer's language. */
+      note: FieldMessage;
       errors: CsvError[];
       rows: number;
       /** The rows that passed, with their file line: the database checks still run on them. */
@@ -89,52 +104,51 @@ function headerField(raw: string): UsageField | null {
 const COUNT = new Set<string>(COUNT_FIELDS);
 
 /** `3 of 40 rows have errors; …` */
-export function describeCsvErrors(errors: readonly CsvError[], rows: number): string {
+export function describeCsvErrors(errors: readonly CsvError[], rows: number, locale: Locale = 'en'): string {
+  return renderFieldMessage(csvSummary(errors, rows), locale);
+}
+
+function csvSummary(errors: readonly CsvError[], rows: number): FieldMessage {
   const badLines = new Set(errors.map((e) => e.line)).size;
-  return `${badLines.toLocaleString('en-US')} of ${rows.toLocaleString('en-US')} rows have errors; nothing can be imported until they are fixed`;
+  return { key: 'field.csv.summary', params: { bad: badLines.toLocaleString('en-US'), rows: rows.toLocaleString('en-US') } };
 }
 
 /** Parses and validates a usage CSV with the API's rules; nothing is looked up in the database. */
 export function validateUsageCsv(text: string, options: { today: string }): CsvValidation {
   // A character is at least one byte: a text longer than the byte cap is over it.
   if (text.length > MAX_CSV_BYTES) {
-    return { ok: false, rows: 0, message: `the file is too large (at most ${MAX_CSV_BYTES.toLocaleString('en-US')} bytes)`, errors: [] };
+    return refused(0, { key: 'field.csv.tooLarge', params: { max: MAX_CSV_BYTES.toLocaleString('en-US') } });
   }
   const records = splitCsv(text);
   const header = records.shift();
-  if (!header) return { ok: false, rows: 0, message: 'the file is empty: the first line must name the columns', errors: [] };
+  if (!header) return refused(0, { key: 'field.csv.empty', params: {} });
   const errors: CsvError[] = [];
   const columns: (UsageField | null)[] = [];
   const seen = new Set<UsageField>();
   header.cells.forEach((raw, i) => {
     const field = headerField(raw);
     if (field === null) {
-      errors.push({ line: header.line, field: raw.trim() || `column ${i + 1}`, reason: `is not a usage column (expected ${USAGE_FIELDS.join(', ')})` });
+      errors.push(csvError(header.line, raw.trim() || `column ${i + 1}`, 'field.csv.unknownColumn', { fields: USAGE_FIELDS.join(', ') }));
     } else if (seen.has(field)) {
-      errors.push({ line: header.line, field, reason: 'is named twice in the header' });
+      errors.push(csvError(header.line, field, 'field.csv.twice'));
     } else {
       seen.add(field);
     }
     columns.push(field);
   });
   for (const required of ['sdkAppId', 'date'] as const) {
-    if (!seen.has(required)) errors.push({ line: header.line, field: required, reason: 'column is missing from the header' });
+    if (!seen.has(required)) errors.push(csvError(header.line, required, 'field.csv.missing'));
   }
-  if (errors.length > 0) return { ok: false, rows: records.length, message: 'the header line is not valid', errors };
+  if (errors.length > 0) return refused(records.length, { key: 'field.csv.header', params: {} }, errors);
   if (records.length > MAX_USAGE_ROWS) {
-    return {
-      ok: false,
-      rows: records.length,
-      message: `a file holds at most ${MAX_USAGE_ROWS.toLocaleString('en-US')} rows (got ${records.length.toLocaleString('en-US')}); split it`,
-      errors: [],
-    };
+    return refused(records.length, { key: 'field.csv.tooMany', params: { max: MAX_USAGE_ROWS.toLocaleString('en-US'), count: records.length.toLocaleString('en-US') } });
   }
 
   const objects: Record<string, unknown>[] = [];
   const lineOf: number[] = [];
   for (const record of records) {
     if (record.cells.length !== columns.length) {
-      errors.push({ line: record.line, field: 'row', reason: `has ${record.cells.length} cells, the header has ${columns.length}` });
+      errors.push(csvError(record.line, 'row', 'field.csv.cells', { cells: record.cells.length, columns: columns.length }));
       continue;
     }
     const object: Record<string, unknown> = {};
@@ -148,16 +162,16 @@ export function validateUsageCsv(text: string, options: { today: string }): CsvV
     objects.push(object);
     lineOf.push(record.line);
   }
-  if (records.length === 0) return { ok: false, rows: 0, message: 'the file has a header but no rows', errors: [] };
+  if (records.length === 0) return refused(0, { key: 'field.csv.noRows', params: {} });
   const parsed = parseUsageRows(objects, { ...options, rowLabel: (index) => `line ${lineOf[index] ?? '?'}` });
-  if (!parsed.ok) errors.push(...parsed.errors.map((e) => ({ line: lineOf[e.index] ?? 0, field: e.field, reason: e.reason })));
+  if (!parsed.ok) errors.push(...parsed.errors.map((e) => ({ line: lineOf[e.index] ?? 0, field: e.field, key: e.key, params: e.params, reason: e.reason })));
   if (errors.length > 0) {
     errors.sort((a, b) => a.line - b.line);
     const valid = parsed.ok
       ? { rows: parsed.rows, rowLines: lineOf }
       : { rows: parsed.valid.rows, rowLines: parsed.valid.indexes.map((i) => lineOf[i] ?? 0) };
-    return { ok: false, rows: records.length, message: describeCsvErrors(errors, records.length), errors, valid };
+    return refused(records.length, csvSummary(errors, records.length), errors, valid);
   }
-  if (!parsed.ok) return { ok: false, rows: records.length, message: parsed.message, errors: [] };
+  if (!parsed.ok) return refused(records.length, { key: 'field.usage.invalid', params: { detail: parsed.message } });
   return { ok: true, rows: parsed.rows, lines: records.length, rowLines: lineOf };
 }

@@ -6,12 +6,17 @@ import type { Actor } from '../auth/guard';
 import { today } from '../clock';
 import { auditActor } from '../db/audit';
 import { driverSql, driverTransaction } from '../db/sql';
-import { checkUsageRows, CORRECTION_NEEDS_VOID, ingestUsage, type IngestResult } from './commands';
+import { checkUsageRows, ingestUsage, type IngestResult } from './commands';
+import { rowReason } from './schemas';
+import { fieldError, renderFieldMessage } from '../validation/messages';
 import { recordIngestion } from '../observability/metrics';
 import { describeCsvErrors, MAX_CSV_BYTES, validateUsageCsv, type CsvError } from './csv';
 
 const csvInputSchema = z.object({
-  csv: z.string({ error: 'Choose a CSV file' }).min(1, { error: 'The file is empty' }).max(MAX_CSV_BYTES, { error: 'The file is too large' }),
+  csv: z
+    .string({ error: fieldError('field.csv.choose') })
+    .min(1, { error: fieldError('field.csv.fileEmpty') })
+    .max(MAX_CSV_BYTES, { error: fieldError('field.csv.fileTooLarge') }),
 });
 
 export type CsvPreview = {
@@ -26,8 +31,9 @@ export type CsvPreview = {
  * database's ones included (unknown apps, billed months), so ops fix the file before committing.
  */
 export async function previewUsageCsv(csv: string): Promise<ActionResult<CsvPreview>> {
+  const locale = await actionLocale();
   const parsed = csvInputSchema.safeParse({ csv });
-  if (!parsed.success) return invalidInput(parsed.error, await actionLocale());
+  if (!parsed.success) return invalidInput(parsed.error, locale);
   const result = validateUsageCsv(parsed.data.csv, { today: today() });
   const rows = result.ok ? result.rows : (result.valid?.rows ?? []);
   const rowLines = result.ok ? result.rowLines : (result.valid?.rowLines ?? []);
@@ -36,22 +42,22 @@ export async function previewUsageCsv(csv: string): Promise<ActionResult<CsvPrev
   const check = rows.length > 0 ? await checkUsageRows(driverSql(), rows) : null;
   const errors: CsvError[] = [
     ...formatErrors,
-    ...(check?.errors ?? []).map((e) => ({ line: lineOf(e.index), field: e.field, reason: e.reason })),
-    ...(check?.conflicts ?? []).flatMap((c) =>
-      c.rows.map((index) => ({
-        line: lineOf(index),
-        field: 'date',
-        reason: `${c.month} of app ${c.sdkAppId} is billed on invoice ${c.invoiceNumber ?? c.invoiceId} (${c.status}): ${CORRECTION_NEEDS_VOID}`,
-      })),
-    ),
-  ].sort((a, b) => a.line - b.line);
+    ...(check?.errors ?? []).map((e) => ({ line: lineOf(e.index), field: e.field, key: e.key, params: e.params, reason: e.reason })),
+    ...(check?.conflicts ?? []).flatMap((c) => {
+      const params = { month: c.month, sdkAppId: String(c.sdkAppId), invoice: String(c.invoiceNumber ?? c.invoiceId), status: c.status };
+      return c.rows.map((index) => ({ line: lineOf(index), field: 'date', key: 'field.csv.billed' as const, params, reason: renderFieldMessage({ key: 'field.csv.billed', params }, 'en') }));
+    }),
+  ]
+    .sort((a, b) => a.line - b.line)
+    // Shown to the viewer: each reason in their language.
+    .map((e) => ({ ...e, reason: rowReason(e, locale) }));
   const total = result.ok ? result.rows.length : result.rows;
   return {
     ok: true,
     data: {
       rows: total,
       errors,
-      message: errors.length ? describeCsvErrors(errors, total) : result.ok ? null : result.message,
+      message: errors.length ? describeCsvErrors(errors, total, locale) : result.ok ? null : renderFieldMessage(result.note, locale),
       summary: result.ok && check ? { apps: check.apps, months: check.months, from: check.from, to: check.to, staleDrafts: check.staleDrafts.length } : null,
     },
   };
@@ -64,7 +70,7 @@ export async function commitUsageCsv(actor: Actor, csv: string): Promise<ActionR
   const result = validateUsageCsv(parsed.data.csv, { today: today() });
   if (!result.ok) {
     recordIngestion('CSV', 0, result.rows);
-    return { ok: false, message: result.message };
+    return { ok: false, code: 'invalid', message: renderFieldMessage(result.note, await actionLocale()) };
   }
   let written: IngestResult;
   try {

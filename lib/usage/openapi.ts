@@ -35,7 +35,7 @@ export const apiErrorSchema = z.object({
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe("The message's parameters"),
     field: z.string().optional(),
     details: z
-      .array(z.object({ index: z.int().describe('0-based position in the batch'), field: z.string(), reason: z.string() }))
+      .array(z.object({ index: z.int().describe('0-based position in the batch'), field: z.string(), key: z.string().describe('The reason, stable for machines'), reason: z.string().describe("The reason in the request's Accept-Language") }))
       .optional()
       .describe('Every bad row of a refused batch'),
   }),

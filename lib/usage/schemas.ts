@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isValidDate, isValidMonth } from '../billing/dates';
 import { decimalTextOfNumber } from '../billing/digits';
+import type { Locale } from '../i18n/messages';
+import type { ValidationKey } from '../i18n/messages/validation';
+import { fieldError, fieldIssue, renderFieldMessage, type FieldMessage } from '../validation/messages';
 import { flattenSearchParams, optionalEnum, tableParamsSchema, type SearchParams } from '../validation/table';
 
 /** A batch is all-or-nothing and at most this many daily rows (API call or CSV file). */
@@ -24,8 +27,22 @@ export type UsageRowInput = {
   barrageIntlMbps: string | null;
 };
 
-/** `index` is the row's position in the batch (0-based); the CSV import shows the file line instead. */
-export type UsageRowError = { index: number; field: string; reason: string };
+/**
+ * `index` is the row's position in the batch (0-based); the CSV import shows the file line
+ * instead. `key` (lib/i18n/messages/validation.ts) and `params` say the reason in any language;
+ * `reason` is its English text.
+ */
+export type UsageRowError = { index: number; field: string; key: ValidationKey; params: FieldMessage['params']; reason: string };
+
+/** A row error from its key: the English reason rendered once. */
+export function rowError(index: number, field: string, key: ValidationKey, params: FieldMessage['params'] = {}): UsageRowError {
+  return { index, field, key, params, reason: renderFieldMessage({ key, params }, 'en') };
+}
+
+/** A row error's reason in `locale`. */
+export function rowReason(error: Pick<UsageRowError, 'key' | 'params' | 'reason'>, locale: Locale): string {
+  return locale === 'en' ? error.reason : renderFieldMessage(error, locale);
+}
 
 export type ParsedUsageBatch =
   | { ok: true; rows: UsageRowInput[] }
@@ -45,23 +62,23 @@ const INT4_MAX = 2_147_483_647;
 const MBPS_PATTERN = /^\d{1,11}(\.\d{1,3})?$/;
 
 const countSchema = z
-  .number({ error: 'must be a whole number' })
-  .int({ error: 'must be a whole number' })
-  .min(0, { error: 'must not be negative' })
-  .max(INT4_MAX, { error: 'must be at most 2,147,483,647' })
+  .number({ error: fieldError('field.usage.wholeNumber') })
+  .int({ error: fieldError('field.usage.wholeNumber') })
+  .min(0, { error: fieldError('field.usage.negative') })
+  .max(INT4_MAX, { error: fieldError('field.usage.countMax') })
   .nullish();
 
 const mbpsSchema = z
-  .union([z.string(), z.number()], { error: 'must be a decimal number of Mbps such as "3.5"' })
+  .union([z.string(), z.number()], { error: fieldError('field.usage.mbps') })
   .transform((value, ctx) => {
     // A JSON number is read from its shortest decimal text, never through float arithmetic.
     const text = typeof value === 'number' ? (decimalTextOfNumber(value) ?? 'NaN') : value.trim();
     if (text.startsWith('-')) {
-      ctx.addIssue({ code: 'custom', message: 'must not be negative' });
+      ctx.addIssue(fieldIssue([], 'field.usage.negative'));
       return z.NEVER;
     }
     if (!MBPS_PATTERN.test(text)) {
-      ctx.addIssue({ code: 'custom', message: 'must be a non-negative decimal with at most 3 decimals, such as "3.5"' });
+      ctx.addIssue(fieldIssue([], 'field.usage.mbpsFormat'));
       return z.NEVER;
     }
     return text;
@@ -69,11 +86,11 @@ const mbpsSchema = z
   .nullish();
 
 const sdkAppIdSchema = z
-  .union([z.number(), z.string()], { error: (iss) => (iss.input === undefined ? 'is required' : 'must be a 10-digit SDKAppID') })
+  .union([z.number(), z.string()], { error: (iss) => fieldError(iss.input === undefined ? 'field.usage.required' : 'field.usage.sdkAppId')(iss) })
   .transform((value, ctx) => {
     const text = typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : '') : value.trim();
     if (!/^[1-9][0-9]{9}$/.test(text)) {
-      ctx.addIssue({ code: 'custom', message: 'must be a 10-digit SDKAppID such as 1400000001' });
+      ctx.addIssue(fieldIssue([], 'field.usage.sdkAppIdExample'));
       return z.NEVER;
     }
     return text;
@@ -82,7 +99,8 @@ const sdkAppIdSchema = z
 export const usageRowSchema = z.strictObject({
   sdkAppId: sdkAppIdSchema,
   date: z
-    .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a date YYYY-MM-DD') }).refine(isValidDate, { error: 'must be a calendar date YYYY-MM-DD' }),
+    .string({ error: (iss) => fieldError(iss.input === undefined ? 'field.usage.required' : 'field.usage.dateFormat')(iss) })
+    .refine(isValidDate, { error: fieldError('field.usage.calendarDate') }),
   dau: countSchema,
   peakGroups: countSchema,
   mau: countSchema,
@@ -96,13 +114,16 @@ function issuesOf(index: number, error: z.ZodError): UsageRowError[] {
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        out.push({ index, field: key, reason: `is not a usage field (expected ${USAGE_FIELDS.join(', ')})` });
+        out.push(rowError(index, key, 'field.usage.unknownField', { fields: USAGE_FIELDS.join(', ') }));
       }
       continue;
     }
-    const field = issue.path.length ? issue.path.join('.') : 'row';
-    const reason = issue.path.length === 0 ? 'must be an object {sdkAppId, date, dau?, …}' : issue.message;
-    out.push({ index, field, reason });
+    if (issue.path.length === 0) {
+      out.push(rowError(index, 'row', 'field.usage.notObject'));
+      continue;
+    }
+    const keyed = (issue as { params?: { i18n?: FieldMessage } }).params?.i18n;
+    out.push(keyed ? rowError(index, issue.path.join('.'), keyed.key, keyed.params) : rowError(index, issue.path.join('.'), 'field.usage.invalid', { detail: issue.message }));
   }
   return out;
 }
@@ -208,11 +229,11 @@ export function parseUsageRows(input: unknown, options: { today: string; rowLabe
     };
     let bad = false;
     if (row.date > options.today) {
-      errors.push({ index, field: 'date', reason: `${row.date} is in the future (today is ${options.today})` });
+      errors.push(rowError(index, 'date', 'field.usage.future', { date: row.date, today: options.today }));
       bad = true;
     }
     if (METRIC_FIELDS.every((f) => row[f] === null)) {
-      errors.push({ index, field: 'row', reason: `has no measure: give at least one of ${METRIC_FIELDS.join(', ')}` });
+      errors.push(rowError(index, 'row', 'field.usage.noMeasure', { fields: METRIC_FIELDS.join(', ') }));
       bad = true;
     }
     let ofDate = seen.get(row.date);
@@ -222,7 +243,7 @@ export function parseUsageRows(input: unknown, options: { today: string; rowLabe
     }
     const first = ofDate.get(row.sdkAppId);
     if (first !== undefined) {
-      errors.push({ index, field: 'date', reason: `a second row for app ${row.sdkAppId} on ${row.date} (the first is ${label(first)})` });
+      errors.push(rowError(index, 'date', 'field.usage.duplicate', { sdkAppId: row.sdkAppId, date: row.date, first: label(first) }));
       bad = true;
     } else {
       ofDate.set(row.sdkAppId, index);
@@ -238,12 +259,17 @@ export function parseUsageRows(input: unknown, options: { today: string; rowLabe
   return { ok: true, rows };
 }
 
-/** `3 of 10 rows are invalid, nothing was written (first: row 2, dau must not be negative)`. */
-export function describeRowErrors(errors: readonly UsageRowError[], total: number, label = (index: number) => `row ${index}`): string {
-  const badRows = new Set(errors.map((e) => e.index)).size;
+/**
+ * `3 of 10 rows are invalid, nothing was written (first: row 2, dau must not be negative)`, in
+ * `locale`; `label` names a row (by default its batch index, "row 2").
+ */
+export function describeRowErrors(errors: readonly UsageRowError[], total: number, label?: (index: number) => string, locale: Locale = 'en'): string {
+  const name = label ?? ((index: number) => renderFieldMessage({ key: 'field.usage.row', params: { index } }, locale));
+  const params = { bad: new Set(errors.map((e) => e.index)).size.toLocaleString('en-US'), total: total.toLocaleString('en-US') };
   const first = errors[0];
-  const detail = first ? ` (first: ${label(first.index)}, ${first.field} ${first.reason})` : '';
-  return `${badRows.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows are invalid, nothing was written${detail}`;
+  return first
+    ? renderFieldMessage({ key: 'field.usage.summaryFirst', params: { ...params, row: name(first.index), field: first.field, reason: rowReason(first, locale) } }, locale)
+    : renderFieldMessage({ key: 'field.usage.summary', params }, locale);
 }
 
 // The usage lookup table on the console's usage page.

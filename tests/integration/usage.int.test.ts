@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/guard';
 import { createApiKey, revokeApiKey } from '../../lib/api-keys/commands';
-import { validateUsageCsv } from '../../lib/usage/csv';
+import { describeCsvErrors, validateUsageCsv } from '../../lib/usage/csv';
 import { handleUsagePost } from '../../lib/usage/api';
 import { driverSql, driverTransaction } from '../../lib/db/sql';
 import { checkUsageRows, ingestUsage } from '../../lib/usage/commands';
@@ -126,7 +126,7 @@ describe('POST /api/v1/usage', () => {
     ]);
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.error.details).toEqual([{ index: 1, field: 'sdkAppId', reason: 'no app 1499999999 exists' }]);
+    expect(body.error.details).toEqual([{ index: 1, field: 'sdkAppId', key: 'field.usage.noApp', reason: 'no app 1499999999 exists' }]);
     expect(await getDb().prisma.usageDaily.count({ where: { date: new Date('2026-10-20') } })).toBe(0);
   });
 
@@ -338,13 +338,13 @@ describe('CSV import', () => {
     const result = validateUsageCsv(csv, { today: TODAY });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([
-      { line: 3, field: 'date', reason: 'must be a calendar date YYYY-MM-DD' },
-      { line: 3, field: 'dau', reason: 'must be a whole number' },
-      { line: 4, field: 'row', reason: 'has 3 cells, the header has 4' },
-      { line: 5, field: 'date', reason: 'a second row for app 1400000001 on 2026-10-01 (the first is line 2)' },
-      { line: 6, field: 'sdkAppId', reason: 'must be a 10-digit SDKAppID such as 1400000001' },
-      { line: 6, field: 'dau', reason: 'must not be negative' },
+    expect(result.errors.map((e) => ({ line: e.line, field: e.field, key: e.key, reason: e.reason }))).toEqual([
+      { line: 3, field: 'date', key: 'field.usage.calendarDate', reason: 'must be a calendar date YYYY-MM-DD' },
+      { line: 3, field: 'dau', key: 'field.usage.wholeNumber', reason: 'must be a whole number' },
+      { line: 4, field: 'row', key: 'field.csv.cells', reason: 'has 3 cells, the header has 4' },
+      { line: 5, field: 'date', key: 'field.usage.duplicate', reason: 'a second row for app 1400000001 on 2026-10-01 (the first is line 2)' },
+      { line: 6, field: 'sdkAppId', key: 'field.usage.sdkAppIdExample', reason: 'must be a 10-digit SDKAppID such as 1400000001' },
+      { line: 6, field: 'dau', key: 'field.usage.negative', reason: 'must not be negative' },
     ]);
     expect(result.message).toMatch(/4 of 5 rows have errors/);
   });
@@ -354,8 +354,10 @@ describe('CSV import', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      { line: 1, field: 'day', reason: expect.stringMatching(/is not a usage column/) },
-      { line: 1, field: 'date', reason: 'column is missing from the header' },
+      { line: 1, field: 'day', key: 'field.csv.unknownColumn', params: { fields: expect.any(String) }, reason: expect.stringMatching(/is not a usage column/) },
+      { line: 1, field: 'date', key: 'field.csv.missing', params: {}, reason: 'column is missing from the header' },
     ]);
+    // The same refusal, for a Chinese reader.
+    expect(describeCsvErrors(result.errors, result.rows, 'zh')).toBe('1 行中有 1 行有错误；修正之前无法导入任何数据');
   });
 });

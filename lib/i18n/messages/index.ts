@@ -10,9 +10,10 @@ import { plans } from './plans';
 import { portal } from './portal';
 import { safeguards } from './safeguards';
 import { titles } from './titles';
+import { validation } from './validation';
 
 // Each feature owns one file of messages; add it here. English is the reference language.
-const pairs = [common, accounts, billing, plans, migrations, safeguards, ops, calendar, money, portal, errors, titles] as const;
+const pairs = [common, accounts, billing, plans, migrations, safeguards, ops, calendar, money, portal, errors, titles, validation] as const;
 
 type Pair = (typeof pairs)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
