@@ -6,6 +6,7 @@ import { roleFromUrl, setUpAppRole } from '../../lib/db/roles';
 import { createUser } from '../../prisma/seed/factories';
 import { prepareDatabase } from '../../scripts/lib/prepare-db';
 import { createTestDatabase } from './db';
+import { withEnv } from './env';
 import { withDatabase } from './pg-url';
 
 async function admin(sql: string): Promise<void> {
@@ -15,23 +16,6 @@ async function admin(sql: string): Promise<void> {
     await client.query(sql);
   } finally {
     await client.end();
-  }
-}
-
-/** Runs `fn` with these environment variables set, then puts the previous values back. */
-async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
   }
 }
 
