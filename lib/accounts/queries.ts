@@ -16,6 +16,21 @@ export type AccountRow = {
   dataCenters: string[];
 };
 
+/**
+ * The accounts an actor may see, as a condition on the alias `a` of "Account": ops all, an
+ * account manager theirs, a customer their own. Lists, search, exports and money reads share it.
+ */
+export function accountScope(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case 'OPS':
+      return Prisma.sql`TRUE`;
+    case 'ACCOUNT_MANAGER':
+      return Prisma.sql`a."managerId" = ${actor.id}::uuid`;
+    case 'CUSTOMER':
+      return Prisma.sql`a."id" = ${actor.accountId ?? -1}`;
+  }
+}
+
 // Whitelisted ORDER BY fragments: a URL key never reaches SQL as text.
 const ORDER_BY: Record<AccountSortKey, Prisma.Sql> = {
   id: Prisma.sql`a."id"`,

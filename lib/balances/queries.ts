@@ -1,5 +1,6 @@
 import 'server-only';
 import Decimal from 'decimal.js';
+import { accountScope } from '../accounts/queries';
 import type { Actor } from '../auth/guard';
 import { countDays } from '../billing/dates';
 import { db } from '../db/client';
@@ -26,22 +27,10 @@ export type LedgerRow = {
   reason: string | null;
 };
 
-/** Whether the actor may read this account's money (the pages check access too). */
-function accountVisible(actor: Actor): Prisma.Sql {
-  switch (actor.role) {
-    case 'OPS':
-      return Prisma.sql`TRUE`;
-    case 'ACCOUNT_MANAGER':
-      return Prisma.sql`a."managerId" = ${actor.id}::uuid`;
-    case 'CUSTOMER':
-      return Prisma.sql`a."id" = ${actor.accountId ?? -1}`;
-  }
-}
-
 /** The account's balance per currency (its own currency always shown) and its latest ledger entries. */
 export async function getAccountMoney(actor: Actor, accountId: number, today: string, limit = 100): Promise<{ balances: BalanceView[]; ledger: LedgerRow[] } | null> {
   const [account] = await db.$queryRaw<{ id: number; currency: Currency }[]>`
-    SELECT a."id", a."currency"::text AS "currency" FROM "Account" a WHERE a."id" = ${accountId} AND ${accountVisible(actor)}`;
+    SELECT a."id", a."currency"::text AS "currency" FROM "Account" a WHERE a."id" = ${accountId} AND ${accountScope(actor)}`;
   if (!account) return null;
   const [balances, ledger] = await Promise.all([
     db.$queryRaw<BalanceView[]>`

@@ -1,5 +1,5 @@
 import 'server-only';
-import { accountsWhere } from '../accounts/queries';
+import { accountScope, accountsWhere } from '../accounts/queries';
 import type { AccountsSearch } from '../accounts/schemas';
 import { auditWhere } from '../audit/queries';
 import type { AuditSearch } from '../audit/schemas';
@@ -58,8 +58,7 @@ export function accountsExport(actor: Actor, search: AccountsSearch): CsvExport<
 
 /** The apps of the accounts the actor may see, optionally of one account. */
 export function appsExport(actor: Actor, accountId?: number): CsvExport<bigint> {
-  const scope =
-    actor.role === 'OPS' ? Prisma.sql`TRUE` : actor.role === 'ACCOUNT_MANAGER' ? Prisma.sql`a."managerId" = ${actor.id}::uuid` : Prisma.sql`a."id" = ${actor.accountId ?? -1}`;
+  const scope = accountScope(actor);
   const account = accountId === undefined ? Prisma.empty : Prisma.sql`AND a."id" = ${accountId}`;
   return {
     filename: accountId === undefined ? 'apps.csv' : `apps-account-${accountId}.csv`,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '../generated/prisma/client';
+import { accountScope } from '../accounts/queries';
 import type { Actor } from '../auth/guard';
 import { db } from '../db/client';
 import { invoiceScope } from '../invoices/queries';
@@ -17,25 +18,12 @@ function like(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Where an account a hit belongs to may be seen, per role (the same rule as every list's). */
-function accountScopeSql(actor: Actor, alias: string): Prisma.Sql {
-  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
-  switch (actor.role) {
-    case 'OPS':
-      return Prisma.sql`TRUE`;
-    case 'ACCOUNT_MANAGER':
-      return Prisma.sql`${column('managerId')} = ${actor.id}::uuid`;
-    case 'CUSTOMER':
-      return Prisma.sql`${column('id')} = ${actor.accountId ?? -1}`;
-  }
-}
-
 const searchAccounts: SearchSource = async (actor, term) => {
   const byId = term.digits && term.digits.length <= 9 ? Prisma.sql`OR a."id" = ${Number(term.digits)}` : Prisma.empty;
   const rows = await db.$queryRaw<{ id: number; name: string; scheme: string; currency: string }[]>`
     SELECT a."id", a."name", a."scheme"::text AS "scheme", a."currency"::text AS "currency"
       FROM "Account" a
-     WHERE ${accountScopeSql(actor, 'a')} AND (a."name" ILIKE ${term.pattern} ${byId})
+     WHERE ${accountScope(actor)} AND (a."name" ILIKE ${term.pattern} ${byId})
      ORDER BY (a."name" ILIKE ${`${like(term.text)}%`}) DESC, a."name"
      LIMIT ${HITS_PER_SOURCE}`;
   return rows.map((r) => ({
@@ -52,7 +40,7 @@ const searchApps: SearchSource = async (actor, term) => {
   const rows = await db.$queryRaw<{ sdkAppId: bigint; name: string; accountId: number; accountName: string }[]>`
     SELECT p."sdkAppId", p."name", a."id" AS "accountId", a."name" AS "accountName"
       FROM "App" p JOIN "Account" a ON a."id" = p."accountId"
-     WHERE ${accountScopeSql(actor, 'a')} AND (p."name" ILIKE ${term.pattern} ${bySdkAppId})
+     WHERE ${accountScope(actor)} AND (p."name" ILIKE ${term.pattern} ${bySdkAppId})
      ORDER BY p."sdkAppId"
      LIMIT ${HITS_PER_SOURCE}`;
   return rows.map((r) => ({
@@ -105,7 +93,7 @@ const searchTickets: SearchSource = async (actor, term) => {
   const rows = await db.$queryRaw<{ id: number; requestRef: string; status: string; accountName: string }[]>`
     SELECT t."id", t."requestRef", t."status"::text AS "status", a."name" AS "accountName"
       FROM "MigrationTicket" t JOIN "Account" a ON a."id" = t."accountId"
-     WHERE ${accountScopeSql(actor, 'a')} AND (t."requestRef" ILIKE ${term.pattern} OR a."name" ILIKE ${term.pattern} ${byId})
+     WHERE ${accountScope(actor)} AND (t."requestRef" ILIKE ${term.pattern} OR a."name" ILIKE ${term.pattern} ${byId})
      ORDER BY t."id" DESC
      LIMIT ${HITS_PER_SOURCE}`;
   return rows.map((r) => ({
